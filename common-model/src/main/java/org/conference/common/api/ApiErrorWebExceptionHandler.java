@@ -1,0 +1,144 @@
+package org.conference.common.api;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.codec.DecodingException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.server.MethodNotAllowedException;
+import org.springframework.web.server.NotAcceptableStatusException;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.server.UnsupportedMediaTypeStatusException;
+import org.springframework.web.server.WebExceptionHandler;
+
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Turns every failure of a request into the reference's error body, so that all services answer alike. Registered
+ * ahead of Boot's own handler. Unexpected failures are logged with a correlation id; the client sees only the id.
+ */
+public class ApiErrorWebExceptionHandler implements WebExceptionHandler {
+
+    public static final String REQUEST_ID_HEADER = "X-Request-Id";
+    static final String MALFORMED_JSON = "cannot parse json. Check json for validity";
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrorWebExceptionHandler.class);
+
+    private final ObjectMapper json;
+
+    public ApiErrorWebExceptionHandler(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
+        if (exchange.getResponse().isCommitted()) {
+            return Mono.error(failure);
+        }
+        ApiException answer = toApiException(exchange, failure);
+        var response = exchange.getResponse();
+        response.setStatusCode(answer.status());
+        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+        if (answer.status() == HttpStatus.UNAUTHORIZED) {
+            response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"conference\"");
+        }
+        byte[] body = json.writeValueAsBytes(answer.body());
+        return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
+    }
+
+    ApiException toApiException(ServerWebExchange exchange, Throwable failure) {
+        if (failure instanceof ApiException api) {
+            return api;
+        }
+        if (failure instanceof WebExchangeBindException bind) {
+            return ApiException.validation(bind.getFieldErrors().stream()
+                    .map(e -> FieldError.of(e.getField(), e.getDefaultMessage()))
+                    .toList());
+        }
+        if (failure instanceof UnsupportedMediaTypeStatusException) {
+            return simple(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported media type");
+        }
+        if (isPayloadTooLarge(failure)) {
+            return simple(HttpStatus.PAYLOAD_TOO_LARGE, "request body too large");
+        }
+        if (failure instanceof ServerWebInputException input && isMalformedBody(input)) {
+            return new ApiException(HttpStatus.BAD_REQUEST, new ApiError(MALFORMED_JSON, null));
+        }
+        if (failure instanceof ServerWebInputException input) {
+            String field = input.getMethodParameter() != null ? input.getMethodParameter().getParameterName() : null;
+            return ApiException.badRequest("bad request", FieldError.of(field, input.getReason()));
+        }
+        if (failure instanceof MethodNotAllowedException) {
+            return simple(HttpStatus.METHOD_NOT_ALLOWED, "method not allowed");
+        }
+        if (failure instanceof NotAcceptableStatusException) {
+            return simple(HttpStatus.NOT_ACCEPTABLE, "not acceptable");
+        }
+        if (failure instanceof ResponseStatusException status && status.getStatusCode().is4xxClientError()) {
+            return fromStatus(status.getStatusCode(), status.getReason());
+        }
+        return unexpected(exchange, failure);
+    }
+
+    private static boolean isMalformedBody(ServerWebInputException input) {
+        for (Throwable cause = input.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof DecodingException || cause instanceof JacksonException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isPayloadTooLarge(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DataBufferLimitException) {
+                return true;
+            }
+            if (cause instanceof ResponseStatusException status
+                    && status.getStatusCode().value() == HttpStatus.PAYLOAD_TOO_LARGE.value()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ApiException fromStatus(HttpStatusCode code, String reason) {
+        HttpStatus status = HttpStatus.resolve(code.value());
+        if (status == HttpStatus.NOT_FOUND) {
+            return new ApiException(status,
+                    ApiError.of("no item error", new FieldError(null, "cannot find resource", null)));
+        }
+        if (status == null) {
+            status = HttpStatus.BAD_REQUEST;
+        }
+        String message = reason != null ? reason : status.getReasonPhrase().toLowerCase();
+        return simple(status, message);
+    }
+
+    private static ApiException simple(HttpStatus status, String message) {
+        return new ApiException(status, ApiError.of(message, FieldError.cause(message)));
+    }
+
+    private static ApiException unexpected(ServerWebExchange exchange, Throwable failure) {
+        String correlationId = exchange.getRequest().getHeaders().getFirst(REQUEST_ID_HEADER);
+        if (correlationId == null || correlationId.isBlank()) {
+            correlationId = UUID.randomUUID().toString();
+        }
+        log.error("Unexpected failure of {} {} [correlation id {}]", exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath(), correlationId, failure);
+        return new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, new ApiError("internal server error",
+                List.of(new FieldError("cause", "unexpected error, quote the reference when reporting it",
+                        correlationId))));
+    }
+}

@@ -1,0 +1,53 @@
+package org.conference.common.api;
+
+import java.util.List;
+
+import org.conference.common.identity.Identity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import reactor.core.publisher.Mono;
+
+/** Endpoints that fail in every way a real controller can, for {@link ApiErrorWebExceptionHandlerTest}. */
+@RestController
+class ProbeController {
+
+    record Probe(String name, int size) {
+    }
+
+    @PostMapping(path = "/probes", consumes = "application/json")
+    Mono<Probe> create(@RequestBody Probe probe) {
+        if (probe.size() < 0) {
+            return Mono.error(ApiException.validation("size", "size must not be negative"));
+        }
+        return Mono.just(probe);
+    }
+
+    @GetMapping("/probes/{id}")
+    Mono<Probe> find(@PathVariable long id) {
+        return Mono.error(ApiException.notFound("probe"));
+    }
+
+    @GetMapping("/probes/conflict")
+    Mono<Probe> conflict() {
+        return Mono.error(ApiException.conflict("accessCode", "access code already in use", "273751"));
+    }
+
+    @GetMapping("/probes/boom")
+    Mono<Probe> boom() {
+        return Mono.error(new IllegalStateException("secret internals"));
+    }
+
+    @GetMapping("/probes/me")
+    Mono<Identity> me(Identity caller) {
+        return Mono.just(caller);
+    }
+
+    @GetMapping("/probes")
+    Mono<ListEnvelope<Probe>> list() {
+        return Mono.just(new ListEnvelope<>("probes", List.of(new Probe("a", 1), new Probe("b", 2)), 4, 12));
+    }
+}

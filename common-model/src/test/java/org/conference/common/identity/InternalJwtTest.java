@@ -1,0 +1,88 @@
+package org.conference.common.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class InternalJwtTest {
+
+    private static final String SECRET = "0123456789abcdef0123456789abcdef";
+    private final Instant now = Instant.parse("2026-11-28T10:00:00Z");
+    private final InternalJwt jwt = new InternalJwt(SECRET, Clock.fixed(now, ZoneOffset.UTC));
+
+    @Test
+    void roundTripsASubscriberIdentity() {
+        Identity alice = new Identity("alice", Role.OPERATOR, List.of("root", "alice"));
+        assertThat(jwt.verify(jwt.mint(alice))).contains(alice);
+    }
+
+    @Test
+    void roundTripsAServiceIdentity() {
+        assertThat(jwt.verify(jwt.mint(Identity.service("meeting-service"))).orElseThrow().role())
+                .isEqualTo(Role.SERVICE);
+    }
+
+    @Test
+    void refusesTokensSignedWithAnotherSecret() {
+        InternalJwt other = new InternalJwt("another-secret-another-secret-xx", Clock.fixed(now, ZoneOffset.UTC));
+        assertThat(jwt.verify(other.mint(Identity.service("x")))).isEmpty();
+    }
+
+    @Test
+    void refusesExpiredTokensAndTokensFromTheFuture() {
+        String token = jwt.mint(new Identity("a", Role.USER, List.of("a")), Duration.ofSeconds(30));
+        InternalJwt later = new InternalJwt(SECRET, Clock.fixed(now.plusSeconds(60), ZoneOffset.UTC));
+        InternalJwt earlier = new InternalJwt(SECRET, Clock.fixed(now.minusSeconds(60), ZoneOffset.UTC));
+        assertThat(later.verify(token)).isEmpty();
+        assertThat(earlier.verify(token)).isEmpty();
+    }
+
+    @Test
+    void refusesTamperedAndMalformedTokens() {
+        String token = jwt.mint(new Identity("a", Role.USER, List.of("a")));
+        String[] parts = token.split("\\.");
+        String tampered = parts[0] + "." + parts[1].substring(0, parts[1].length() - 2) + "xx." + parts[2];
+        assertThat(jwt.verify(tampered)).isEmpty();
+        assertThat(jwt.verify("not-a-jwt")).isEmpty();
+        assertThat(jwt.verify("")).isEmpty();
+        assertThat(jwt.verify(null)).isEmpty();
+    }
+
+    @Test
+    void neverMintsALongLivedToken() {
+        assertThatThrownBy(() -> jwt.mint(Identity.service("x"), Duration.ofMinutes(5)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void refusesAShortSecret() {
+        assertThatThrownBy(() -> new InternalJwt("short")).hasMessageContaining("32 bytes");
+    }
+
+    @Test
+    void administratorsAndOperatorsReachTheirDescendantsOnly() {
+        Identity admin = new Identity("adm", Role.ADMINISTRATOR, List.of("root", "adm"));
+        Identity operator = new Identity("op", Role.OPERATOR, List.of("root", "op"));
+        Identity user = new Identity("u", Role.USER, List.of("root", "adm", "u"));
+        List<String> childOfAdmin = List.of("root", "adm", "child");
+        assertThat(admin.reaches("child", childOfAdmin)).isTrue();
+        assertThat(operator.reaches("child", childOfAdmin)).isFalse();
+        assertThat(user.reaches("child", childOfAdmin)).isFalse();
+        assertThat(user.reaches("u", user.lineage())).isTrue();
+    }
+
+    @Test
+    void onlyAdministratorsGrantRolesAndNeverAboveTheirOwn() {
+        assertThat(Role.ADMINISTRATOR.mayGrant(Role.ADMINISTRATOR)).isTrue();
+        assertThat(Role.ADMINISTRATOR.mayGrant(Role.USER)).isTrue();
+        assertThat(Role.ADMINISTRATOR.mayGrant(Role.SERVICE)).isFalse();
+        assertThat(Role.OPERATOR.mayGrant(Role.USER)).isFalse();
+    }
+}

@@ -1,0 +1,18 @@
+package org.conference.localstack.mongo;
+
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
+
+/** The local stack's database: one H2 MVStore file that keeps data and indexes across restarts. */
+public class PersistentMongoBackend extends H2Backend {
+
+    public PersistentMongoBackend(String file) {
+        super(file);
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        return super.handleCommand(channel, databaseName, HelloCommand.understood(command), query);
+    }
+}

@@ -1,0 +1,12 @@
+package org.conference.media;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class MediaApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(MediaApplication.class, args);
+    }
+}
