@@ -1,0 +1,103 @@
+package org.conference.provisioning.didgroups;
+
+import org.conference.common.api.ApiException;
+import org.conference.common.attributes.AttributeCatalog;
+import org.conference.common.attributes.AttributeLevel;
+import org.conference.common.identity.Identity;
+import org.conference.common.query.ListQuery;
+import org.conference.common.query.Page;
+import org.conference.provisioning.outbox.Outbox;
+import org.conference.provisioning.outbox.StateWrites;
+import org.conference.provisioning.subscribers.SubscriberService;
+import org.conference.provisioning.subscribers.SubscriberHoldings.Holding;
+import org.conference.provisioning.support.Access;
+import org.conference.provisioning.support.Attributes;
+import org.conference.provisioning.support.Counters;
+import org.conference.provisioning.support.JsonBody;
+import org.conference.provisioning.support.MongoLists;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+import reactor.core.publisher.Mono;
+
+/** DID groups: the numbers' call flow and group-level attributes. */
+@Service
+public class DidGroupService {
+
+    private final ReactiveMongoTemplate mongo;
+    private final StateWrites writes;
+    private final MongoLists lists;
+    private final Counters counters;
+    private final SubscriberService subscribers;
+
+    public DidGroupService(ReactiveMongoTemplate mongo, StateWrites writes, MongoLists lists, Counters counters,
+            SubscriberService subscribers) {
+        this.mongo = mongo;
+        this.writes = writes;
+        this.lists = lists;
+        this.counters = counters;
+        this.subscribers = subscribers;
+    }
+
+    public Mono<DidGroupDocument> find(Identity caller, long id) {
+        return mongo.findOne(Query.query(Criteria.where("_id").is(id).and("deleted").is(false)),
+                        DidGroupDocument.class, DidGroupDocument.COLLECTION)
+                .filter(group -> Access.canRead(caller, group.subscriberSid(), group.ownerLineage()))
+                .switchIfEmpty(Mono.error(ApiException.notFound("did group")));
+    }
+
+    public Mono<Page<DidGroupDocument>> list(Identity caller, ListQuery query) {
+        return lists.page(query, Access.readable(caller, "subscriberSid", "ownerLineage"), DidGroupDocument.class,
+                DidGroupDocument.COLLECTION);
+    }
+
+    public Mono<DidGroupDocument> create(Identity caller, JsonBody body) {
+        return subscribers.find(caller, caller.sid()).flatMap(owner -> {
+            String name = body.requiredString("name");
+            int callFlowId = callFlow(body.requiredInteger("callFlowId"));
+            var attributes = Attributes.create(body.attributes(), AttributeLevel.DID_GROUP);
+            return counters.next("didGroups").flatMap(id -> writes.insert(new DidGroupDocument(id, name,
+                    body.string("description").orElse(""), callFlowId, owner.sid(), owner.lineage(),
+                    DidGroupDocument.STATE, attributes, 1, false, Outbox.PENDING), DidGroupDocument.COLLECTION));
+        });
+    }
+
+    public Mono<DidGroupDocument> update(Identity caller, long id, JsonBody body) {
+        return StateWrites.retryingConflicts(find(caller, id).flatMap(current -> {
+            Access.requireWrite(caller, current.subscriberSid(), current.ownerLineage(), "did group");
+            String name = body.has("name") ? body.requiredString("name") : current.name();
+            int callFlowId = body.has("callFlowId") ? callFlow(body.requiredInteger("callFlowId"))
+                    : current.callFlowId();
+            String description = body.has("description") ? body.string("description").orElse("")
+                    : current.description();
+            var attributes = body.has("attributes")
+                    ? Attributes.merge(current.attributes(), body.attributes(), AttributeLevel.DID_GROUP)
+                    : current.attributes();
+            return writes.replace(current, current.next(name, description, callFlowId, attributes, false),
+                    DidGroupDocument.COLLECTION);
+        }));
+    }
+
+    /**
+     * Refused (409, naming the blocker) while a room can be reached through the group or a DID still belongs to it:
+     * deleting them first is explicit, and nothing is left pointing at a missing group.
+     */
+    public Mono<Void> delete(Identity caller, long id, Mono<Holding> blocker) {
+        return StateWrites.retryingConflicts(find(caller, id).flatMap(current -> {
+            Access.requireWrite(caller, current.subscriberSid(), current.ownerLineage(), "did group");
+            return blocker.flatMap(holding -> Mono.<DidGroupDocument>error(ApiException.conflict("id",
+                            "DID group is still used by " + holding.what() + " " + holding.id(), holding.id())))
+                    .switchIfEmpty(Mono.defer(() -> writes.replace(current, current.next(current.name(),
+                            current.description(), current.callFlowId(), current.attributes(), true),
+                            DidGroupDocument.COLLECTION)));
+        })).then();
+    }
+
+    /** The reference sends {@code "callFlowId": "1"}: a string of digits is accepted as the integer. */
+    private static int callFlow(long id) {
+        return AttributeCatalog.standard().callFlow((int) id).map(flow -> flow.id())
+                .orElseThrow(() -> ApiException.validation("callFlowId", "call flow " + id + " does not exist"));
+    }
+}

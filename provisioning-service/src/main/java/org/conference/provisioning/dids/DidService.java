@@ -1,0 +1,131 @@
+package org.conference.provisioning.dids;
+
+import org.conference.common.api.ApiException;
+import org.conference.common.attributes.AttributeLevel;
+import org.conference.common.identity.Identity;
+import org.conference.common.query.ListQuery;
+import org.conference.common.query.Page;
+import org.conference.provisioning.didgroups.DidGroupDocument;
+import org.conference.provisioning.didgroups.DidGroupService;
+import org.conference.provisioning.outbox.Outbox;
+import org.conference.provisioning.outbox.StateWrites;
+import org.conference.provisioning.subscribers.SubscriberHoldings.Holding;
+import org.conference.provisioning.support.Access;
+import org.conference.provisioning.support.Attributes;
+import org.conference.provisioning.support.Counters;
+import org.conference.provisioning.support.JsonBody;
+import org.conference.provisioning.support.MongoLists;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** DIDs: phone numbers in DID groups, with DID-level attributes. */
+@Service
+public class DidService {
+
+    private final ReactiveMongoTemplate mongo;
+    private final StateWrites writes;
+    private final MongoLists lists;
+    private final Counters counters;
+    private final DidGroupService groups;
+
+    public DidService(ReactiveMongoTemplate mongo, StateWrites writes, MongoLists lists, Counters counters,
+            DidGroupService groups) {
+        this.mongo = mongo;
+        this.writes = writes;
+        this.lists = lists;
+        this.counters = counters;
+        this.groups = groups;
+    }
+
+    public Mono<DidDocument> find(Identity caller, long id) {
+        return mongo.findOne(Query.query(Criteria.where("_id").is(id).and("deleted").is(false)), DidDocument.class,
+                        DidDocument.COLLECTION)
+                .filter(did -> Access.canRead(caller, did.subscriberSid(), did.ownerLineage()))
+                .switchIfEmpty(Mono.error(ApiException.notFound("did")));
+    }
+
+    public Mono<Page<DidDocument>> list(Identity caller, ListQuery query) {
+        return lists.page(query, Access.readable(caller, "subscriberSid", "ownerLineage"), DidDocument.class,
+                DidDocument.COLLECTION);
+    }
+
+    public Flux<DidDocument> inGroup(long didGroupId) {
+        return mongo.find(Query.query(Criteria.where("didGroupId").is(didGroupId).and("deleted").is(false)),
+                DidDocument.class, DidDocument.COLLECTION);
+    }
+
+    /** A DID still in the group, which keeps the group from being deleted. */
+    public Mono<Holding> firstInGroup(long didGroupId) {
+        return inGroup(didGroupId).next().map(did -> new Holding("DID", Long.toString(did.id())));
+    }
+
+    public Mono<DidDocument> create(Identity caller, JsonBody body) {
+        return Mono.defer(() -> {
+            PhoneNumbers.Parsed number = PhoneNumbers.parse(body.requiredString("phoneNumber"));
+            var attributes = Attributes.create(body.attributes(), AttributeLevel.DID);
+            return writableGroup(caller, body.requiredInteger("didGroupId"))
+                    .flatMap(group -> counters.next("dids").flatMap(id -> writes.insert(new DidDocument(id,
+                            number.digits(), number.countryCode(), body.string("description").orElse(null),
+                            group.id(), group.subscriberSid(), group.ownerLineage(), DidDocument.STATE, attributes, 1,
+                            false, Outbox.PENDING), DidDocument.COLLECTION)));
+        }).onErrorMap(DuplicateKeyException.class, e -> numberTaken());
+    }
+
+    public Mono<DidDocument> update(Identity caller, long id, JsonBody body) {
+        return StateWrites.retryingConflicts(find(caller, id).flatMap(current -> {
+            Access.requireWrite(caller, current.subscriberSid(), current.ownerLineage(), "did");
+            PhoneNumbers.Parsed number = body.string("phoneNumber").map(PhoneNumbers::parse)
+                    .orElse(new PhoneNumbers.Parsed(current.phoneNumber(), current.countryCode()));
+            String description = body.has("description") ? body.string("description").orElse(null)
+                    : current.description();
+            var attributes = body.has("attributes")
+                    ? Attributes.merge(current.attributes(), body.attributes(), AttributeLevel.DID)
+                    : current.attributes();
+            Mono<DidGroupDocument> group = body.integer("didGroupId")
+                    .filter(groupId -> groupId != current.didGroupId())
+                    .map(groupId -> writableGroup(caller, groupId))
+                    .orElse(Mono.empty());
+            return group.map(g -> next(current, number, description, g.id(), g.subscriberSid(), g.ownerLineage(),
+                            attributes, false))
+                    .defaultIfEmpty(next(current, number, description, current.didGroupId(), current.subscriberSid(),
+                            current.ownerLineage(), attributes, false))
+                    .flatMap(next -> writes.replace(current, next, DidDocument.COLLECTION));
+        })).onErrorMap(DuplicateKeyException.class, e -> numberTaken());
+    }
+
+    /** The number is released at once (renamed in the flagged document) so it can be provisioned again. */
+    public Mono<Void> delete(Identity caller, long id) {
+        return StateWrites.retryingConflicts(find(caller, id).flatMap(current -> {
+            Access.requireWrite(caller, current.subscriberSid(), current.ownerLineage(), "did");
+            var released = new PhoneNumbers.Parsed("deleted:" + current.id(), current.countryCode());
+            return writes.replace(current, next(current, released, current.description(), current.didGroupId(),
+                    current.subscriberSid(), current.ownerLineage(), current.attributes(), true),
+                    DidDocument.COLLECTION);
+        })).then();
+    }
+
+    private Mono<DidGroupDocument> writableGroup(Identity caller, long groupId) {
+        return groups.find(caller, groupId)
+                .onErrorMap(ApiException.class, e -> ApiException.validation("didGroupId",
+                        "DID group " + groupId + " does not exist"))
+                .doOnNext(group -> Access.requireWrite(caller, group.subscriberSid(), group.ownerLineage(),
+                        "did group"));
+    }
+
+    private static DidDocument next(DidDocument current, PhoneNumbers.Parsed number, String description,
+            long groupId, String ownerSid, java.util.List<String> ownerLineage,
+            java.util.List<org.conference.common.events.AttributeSetting> attributes, boolean deleted) {
+        return new DidDocument(current.id(), number.digits(), number.countryCode(), description, groupId, ownerSid,
+                ownerLineage, current.state(), attributes, current.version() + 1, deleted, Outbox.PENDING);
+    }
+
+    private static ApiException numberTaken() {
+        return ApiException.conflict("phoneNumber", "phone number is already provisioned", null);
+    }
+}

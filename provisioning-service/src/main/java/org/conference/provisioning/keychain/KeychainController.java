@@ -1,0 +1,101 @@
+package org.conference.provisioning.keychain;
+
+import java.util.List;
+import java.util.Map;
+
+import org.conference.common.events.MeetingKey;
+import org.conference.common.identity.Identity;
+import org.conference.common.query.FieldSelection;
+import org.conference.common.query.InMemoryQueries;
+import org.conference.common.query.ListQuery;
+import org.conference.common.query.ResourceSchema;
+import org.conference.provisioning.support.ApiPaths;
+import org.conference.provisioning.support.ApiViews;
+import org.conference.provisioning.support.JsonBody;
+import org.springframework.http.HttpStatus;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Meeting keys. The list is a bare JSON array, as the reference documents it, still paged, filtered and
+ * field-filtered (in memory: a keychain lives inside its room). POST and PUT answers carry {@code meetingRoomId}.
+ */
+@RestController
+@RequestMapping(ApiPaths.BASE + "/subscribers/{sid}/meetingRooms/{meetingNumber}/keychain")
+class KeychainController {
+
+    static final ResourceSchema SCHEMA = ResourceSchema.builder()
+            .integer("id").id()
+            .string("accessCode")
+            .integer("role")
+            .build();
+
+    private final KeychainService keychain;
+    private final ApiViews views;
+
+    KeychainController(KeychainService keychain, ApiViews views) {
+        this.keychain = keychain;
+        this.views = views;
+    }
+
+    record KeyView(String accessCode, long id, int role) {
+        static KeyView of(MeetingKey key) {
+            return new KeyView(key.accessCode(), key.id(), key.role());
+        }
+    }
+
+    record ChangedKeyView(String accessCode, long id, long meetingRoomId, int role) {
+        static ChangedKeyView of(KeychainService.KeyChange change) {
+            return new ChangedKeyView(change.key().accessCode(), change.key().id(), change.room().id(),
+                    change.key().role());
+        }
+    }
+
+    @PostMapping
+    Mono<ChangedKeyView> create(Identity caller, @PathVariable String sid, @PathVariable long meetingNumber,
+            @RequestBody Map<String, Object> body) {
+        return keychain.add(caller, sid, meetingNumber, new JsonBody(body)).map(ChangedKeyView::of);
+    }
+
+    @GetMapping
+    Mono<List<Map<String, Object>>> list(Identity caller, @PathVariable String sid, @PathVariable long meetingNumber,
+            @RequestParam MultiValueMap<String, String> params) {
+        ListQuery query = ListQuery.from(params, SCHEMA);
+        return keychain.room(caller, sid, meetingNumber).map(room -> {
+            var page = InMemoryQueries.apply(query, room.keychain(),
+                    key -> Map.of("id", key.id(), "accessCode", key.accessCode(), "role", key.role()));
+            return views.list("keychain", page, KeyView::of, query.fields()).items();
+        });
+    }
+
+    @GetMapping("/{keyId}")
+    Mono<Map<String, Object>> get(Identity caller, @PathVariable String sid, @PathVariable long meetingNumber,
+            @PathVariable long keyId, @RequestParam MultiValueMap<String, String> params) {
+        return keychain.room(caller, sid, meetingNumber)
+                .map(room -> views.object(KeyView.of(KeychainService.key(room, keyId)), FieldSelection.from(params)));
+    }
+
+    @PutMapping("/{keyId}")
+    Mono<ChangedKeyView> update(Identity caller, @PathVariable String sid, @PathVariable long meetingNumber,
+            @PathVariable long keyId, @RequestBody Map<String, Object> body) {
+        return keychain.update(caller, sid, meetingNumber, keyId, new JsonBody(body)).map(ChangedKeyView::of);
+    }
+
+    @DeleteMapping("/{keyId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    Mono<Void> delete(Identity caller, @PathVariable String sid, @PathVariable long meetingNumber,
+            @PathVariable long keyId) {
+        return keychain.remove(caller, sid, meetingNumber, keyId);
+    }
+}

@@ -1,0 +1,5 @@
+package org.conference.provisioning.outbox;
+
+/** One collection the relay watches and the compacted topic its documents' states go to. */
+public record PublishedCollection<T extends OutboxEntity>(Class<T> type, String collection, String topic) {
+}

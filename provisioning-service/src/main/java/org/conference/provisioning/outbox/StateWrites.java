@@ -1,0 +1,56 @@
+package org.conference.provisioning.outbox;
+
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/**
+ * The only way features write published documents: each write is one single-document operation that carries the new
+ * version and the pending publication together, guarded by the version read (optimistic concurrency, so two
+ * instances never lose each other's change). The relay is woken afterwards; if this process dies first, the relay's
+ * timer on any instance still finds the pending flag.
+ */
+@Component
+public class StateWrites {
+
+    /** Concurrent writers of one document retry their read-modify-write this many times before giving up. */
+    private static final int CONFLICT_RETRIES = 8;
+
+    private final ReactiveMongoTemplate mongo;
+    private final OutboxRelay relay;
+
+    public StateWrites(ReactiveMongoTemplate mongo, OutboxRelay relay) {
+        this.mongo = mongo;
+        this.relay = relay;
+    }
+
+    public <T extends OutboxEntity> Mono<T> insert(T entity, String collection) {
+        return mongo.insert(entity, collection).doOnSuccess(saved -> relay.wake());
+    }
+
+    /** Replaces {@code current} by {@code next} (whose version is {@code current.version() + 1}) if nobody wrote since. */
+    public <T extends OutboxEntity> Mono<T> replace(T current, T next, String collection) {
+        Query unchanged = Query.query(Criteria.where("_id").is(current.documentId()).and("version").is(current.version()));
+        return mongo.replace(unchanged, next, collection)
+                .flatMap(result -> result.getMatchedCount() == 1 ? Mono.just(next)
+                        : Mono.error(new ConcurrentWriteException(collection, current.documentId())))
+                .doOnSuccess(saved -> relay.wake());
+    }
+
+    /** Wraps a whole read-modify-write so that it is retried when another writer got there first. */
+    public static <T> Mono<T> retryingConflicts(Mono<T> readModifyWrite) {
+        return readModifyWrite.retryWhen(Retry.max(CONFLICT_RETRIES)
+                .filter(ConcurrentWriteException.class::isInstance));
+    }
+
+    /** Another writer changed the document between our read and our write. */
+    public static class ConcurrentWriteException extends RuntimeException {
+        ConcurrentWriteException(String collection, Object id) {
+            super("concurrent write to " + collection + " " + id);
+        }
+    }
+}

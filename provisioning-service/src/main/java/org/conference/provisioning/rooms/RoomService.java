@@ -1,0 +1,254 @@
+package org.conference.provisioning.rooms;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import org.conference.common.api.ApiException;
+import org.conference.common.attributes.AttributeLevel;
+import org.conference.common.events.DidGroupReference;
+import org.conference.common.events.MeetingKey;
+import org.conference.common.identity.Identity;
+import org.conference.common.query.ListQuery;
+import org.conference.common.query.Page;
+import org.conference.provisioning.didgroups.DidGroupDirectory;
+import org.conference.provisioning.outbox.Outbox;
+import org.conference.provisioning.outbox.StateWrites;
+import org.conference.provisioning.subscribers.SubscriberService;
+import org.conference.provisioning.support.Access;
+import org.conference.provisioning.support.Attributes;
+import org.conference.provisioning.support.Counters;
+import org.conference.provisioning.support.JsonBody;
+import org.conference.provisioning.support.MongoLists;
+import org.conference.provisioning.support.RandomIdentifiers;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/** Meeting rooms, whole: creation, partial update, deletion and the keychain changes made through them. */
+@Service
+public class RoomService {
+
+    private static final long MAX_MEETING_NUMBER = 999_999_999L;
+
+    private final ReactiveMongoTemplate mongo;
+    private final StateWrites writes;
+    private final MongoLists lists;
+    private final Counters counters;
+    private final RandomIdentifiers random;
+    private final SubscriberService subscribers;
+    private final DidGroupDirectory didGroups;
+
+    public RoomService(ReactiveMongoTemplate mongo, StateWrites writes, MongoLists lists, Counters counters,
+            RandomIdentifiers random, SubscriberService subscribers, DidGroupDirectory didGroups) {
+        this.mongo = mongo;
+        this.writes = writes;
+        this.lists = lists;
+        this.counters = counters;
+        this.random = random;
+        this.subscribers = subscribers;
+        this.didGroups = didGroups;
+    }
+
+    /** A room the caller may read; with {@code ownerSid}, only if that subscriber owns it. */
+    public Mono<RoomDocument> find(Identity caller, String ownerSid, long meetingNumber) {
+        Criteria criteria = Criteria.where("meetingNumber").is(meetingNumber).and("deleted").is(false);
+        return mongo.findOne(Query.query(criteria), RoomDocument.class, RoomDocument.COLLECTION)
+                .filter(room -> ownerSid == null || room.subscriberSid().equals(ownerSid))
+                .filter(room -> Access.canRead(caller, room.subscriberSid(), room.ownerLineage()))
+                .switchIfEmpty(Mono.error(ApiException.notFound("meeting room")));
+    }
+
+    public Mono<Page<RoomDocument>> list(Identity caller, String ownerSid, ListQuery query) {
+        Criteria scope = Access.readable(caller, "subscriberSid", "ownerLineage");
+        if (ownerSid != null) {
+            scope = new Criteria().andOperator(scope, Criteria.where("subscriberSid").is(ownerSid));
+        }
+        return lists.page(query, scope, RoomDocument.class, RoomDocument.COLLECTION);
+    }
+
+    /** Every room {@code sid} owns, for the subscriber object's {@code meetingRooms}. */
+    public Flux<RoomDocument> ownedBy(String sid) {
+        return mongo.find(Query.query(Criteria.where("subscriberSid").is(sid).and("deleted").is(false)),
+                RoomDocument.class, RoomDocument.COLLECTION);
+    }
+
+    public Mono<RoomDocument> create(Identity caller, String ownerSid, JsonBody body) {
+        String owner = ownerSid == null ? caller.sid() : ownerSid;
+        boolean generatesCodes = body.objects("keychain").stream().anyMatch(entry -> !entry.has("accessCode"));
+        Mono<RoomDocument> attempt = subscribers.find(caller, owner).flatMap(subscriber -> {
+            Access.requireWrite(caller, subscriber.sid(), subscriber.lineage(), "subscriber");
+            long primary = body.requiredInteger("primaryDidGroupId");
+            var attributes = Attributes.create(body.attributes(), AttributeLevel.MEETING_ROOM);
+            List<KeychainPlan.RequestedKey> keys = body.objects("keychain").stream()
+                    .map(entry -> KeychainPlan.requested(entry, "keychain")).toList();
+            Long chosenNumber = body.integer("meetingNumber").map(RoomService::meetingNumber).orElse(null);
+            return Mono.zip(references(body, primary, subscriber.lineage(), List.of()), newKeys(keys),
+                            counters.next("meetingRooms"))
+                    .flatMap(prepared -> insert(chosenNumber, number -> new RoomDocument(prepared.getT3(), number,
+                            subscriber.sid(), subscriber.lineage(), body.string("description").orElse(""),
+                            System.currentTimeMillis(), primary, prepared.getT1(), prepared.getT2(), attributes,
+                            RoomDocument.accessKeysOf(prepared.getT3(), prepared.getT1(), prepared.getT2()), 1, false,
+                            Outbox.PENDING)));
+        });
+        // Generated access codes that collide with another room of the same DID group are drawn again.
+        return generatesCodes ? attempt.retryWhen(Retry.max(5).filter(RoomService::isAccessCodeConflict)) : attempt;
+    }
+
+    public Mono<RoomDocument> update(Identity caller, String ownerSid, long meetingNumber, JsonBody body) {
+        return modify(caller, ownerSid, meetingNumber, current -> {
+            long primary = body.integer("primaryDidGroupId").orElse(current.primaryDidGroupId());
+            long number = body.integer("meetingNumber").map(RoomService::meetingNumber)
+                    .orElse(current.meetingNumber());
+            var attributes = body.has("attributes")
+                    ? Attributes.merge(current.attributes(), body.attributes(), AttributeLevel.MEETING_ROOM)
+                    : current.attributes();
+            Mono<List<DidGroupReference>> references = body.has("didGroupReferences")
+                    || primary != current.primaryDidGroupId()
+                    ? references(body, primary, current.ownerLineage(), current.didGroupReferences())
+                    : Mono.just(current.didGroupReferences());
+            Mono<List<MeetingKey>> keychain = body.has("keychain")
+                    ? replacedKeychain(current, body.objects("keychain"))
+                    : Mono.just(current.keychain());
+            return Mono.zip(references, keychain).map(next -> changed(current, number,
+                    body.has("description") ? body.string("description").orElse("") : current.description(),
+                    primary, next.getT1(), next.getT2(), attributes, false));
+        });
+    }
+
+    public Mono<Void> delete(Identity caller, String ownerSid, long meetingNumber) {
+        return modify(caller, ownerSid, meetingNumber, current -> Mono.just(changed(current, current.meetingNumber(),
+                current.description(), current.primaryDidGroupId(), current.didGroupReferences(), List.of(),
+                current.attributes(), true))).then();
+    }
+
+    /** Read, check the caller may change it, compute the next state, write it if nobody else did meanwhile. */
+    public Mono<RoomDocument> modify(Identity caller, String ownerSid, long meetingNumber,
+            Function<RoomDocument, Mono<RoomDocument>> change) {
+        return StateWrites.retryingConflicts(find(caller, ownerSid, meetingNumber).flatMap(current -> {
+            Access.requireWrite(caller, current.subscriberSid(), current.ownerLineage(), "meeting room");
+            return change.apply(current).flatMap(next -> requireFreeAccessCodes(next)
+                    .then(writes.replace(current, next, RoomDocument.COLLECTION)));
+        })).onErrorMap(DuplicateKeyException.class, RoomService::duplicate);
+    }
+
+    /** New ids for keys without one; generated access codes where none was given. */
+    public Mono<List<MeetingKey>> newKeys(List<KeychainPlan.RequestedKey> requested) {
+        return Flux.fromIterable(requested)
+                .concatMap(key -> counters.next("meetingKeys").map(id -> new MeetingKey(id, key.accessCode(), key.role())))
+                .collectList()
+                .map(keys -> KeychainPlan.complete(keys, random));
+    }
+
+    /** The next state of a room; a number change leaves a tombstone for the old number on the topic. */
+    public static RoomDocument changed(RoomDocument current, long number, String description, long primary,
+            List<DidGroupReference> references, List<MeetingKey> keychain,
+            List<org.conference.common.events.AttributeSetting> attributes, boolean deleted) {
+        List<String> tombstones = new ArrayList<>(current.outbox().tombstones());
+        if (number != current.meetingNumber()) {
+            tombstones.add(Long.toString(current.meetingNumber()));
+        }
+        return new RoomDocument(current.id(), number, current.subscriberSid(), current.ownerLineage(), description,
+                current.created(), primary, references, keychain, attributes,
+                RoomDocument.accessKeysOf(current.id(), references, deleted ? List.of() : keychain), current.version() + 1,
+                deleted, Outbox.pendingWithTombstones(tombstones));
+    }
+
+    /** PUT with a keychain replaces it; entries naming an existing key id keep that id. */
+    private Mono<List<MeetingKey>> replacedKeychain(RoomDocument current, List<JsonBody> entries) {
+        List<KeychainPlan.RequestedKey> requested = entries.stream()
+                .map(entry -> KeychainPlan.requested(entry, "keychain")).toList();
+        List<KeychainPlan.RequestedKey> fresh = new ArrayList<>();
+        List<MeetingKey> kept = new ArrayList<>();
+        for (KeychainPlan.RequestedKey key : requested) {
+            boolean existing = key.id() != null && current.keychain().stream().anyMatch(k -> k.id() == key.id());
+            if (existing) {
+                kept.add(new MeetingKey(key.id(), key.accessCode(), key.role()));
+            } else {
+                fresh.add(key);
+            }
+        }
+        return newKeys(fresh).map(added -> {
+            List<MeetingKey> all = new ArrayList<>(kept);
+            all.addAll(added);
+            return KeychainPlan.complete(all, random);
+        });
+    }
+
+    /** The references asked for (or kept), always including the primary DID group, each usable by the owner. */
+    private Mono<List<DidGroupReference>> references(JsonBody body, long primary, List<String> ownerLineage,
+            List<DidGroupReference> current) {
+        Mono<List<DidGroupReference>> requested = body.has("didGroupReferences")
+                ? didGroups.references(body.objects("didGroupReferences"), ownerLineage, "didGroupReferences")
+                : Mono.just(current);
+        return didGroups.usable(primary, ownerLineage)
+                .switchIfEmpty(Mono.error(ApiException.validation("primaryDidGroupId",
+                        "DID group " + primary + " does not exist")))
+                .then(requested)
+                .map(references -> {
+                    if (references.stream().anyMatch(r -> r.didGroupId() == primary)) {
+                        return references;
+                    }
+                    List<DidGroupReference> withPrimary = new ArrayList<>(references);
+                    withPrimary.add(0, new DidGroupReference(primary, 0));
+                    return withPrimary;
+                });
+    }
+
+    /** Inserts a new room; a generated meeting number that happens to be taken is simply drawn again. */
+    private Mono<RoomDocument> insert(Long chosenNumber, Function<Long, RoomDocument> roomWithNumber) {
+        return Mono.defer(() -> {
+            RoomDocument room = roomWithNumber.apply(chosenNumber != null ? chosenNumber : random.meetingNumber());
+            return requireFreeAccessCodes(room).then(writes.insert(room, RoomDocument.COLLECTION));
+        }).retryWhen(Retry.max(chosenNumber != null ? 0 : 5).filter(RoomService::isMeetingNumberTaken))
+                .onErrorMap(DuplicateKeyException.class, RoomService::duplicate);
+    }
+
+    /** 409 naming the room that already answers to one of these access codes through a shared DID group. */
+    private Mono<Void> requireFreeAccessCodes(RoomDocument room) {
+        Query others = Query.query(Criteria.where("accessKeys").in(room.accessKeys()).and("_id").ne(room.id())
+                .and("deleted").is(false));
+        return mongo.findOne(others, RoomDocument.class, RoomDocument.COLLECTION)
+                .flatMap(other -> Mono.error(accessCodeTaken(room, other)));
+    }
+
+    private static ApiException accessCodeTaken(RoomDocument room, RoomDocument other) {
+        String code = room.accessKeys().stream().filter(other.accessKeys()::contains).findFirst()
+                .map(key -> key.substring(key.indexOf(':') + 1)).orElse("");
+        return ApiException.conflict("keychain.accessCode",
+                "access code " + code + " is already used by a room reachable from the same DID group",
+                Long.toString(other.meetingNumber()));
+    }
+
+    /** A 409 because an access code is taken (from the pre-check or the unique index). */
+    public static boolean isAccessCodeConflict(Throwable failure) {
+        return failure instanceof ApiException api && api.status().value() == 409
+                && api.body().errors() != null && "keychain.accessCode".equals(api.body().errors().get(0).field());
+    }
+
+    private static boolean isMeetingNumberTaken(Throwable failure) {
+        return failure instanceof DuplicateKeyException && String.valueOf(failure.getMessage()).contains("meetingNumber");
+    }
+
+    private static Throwable duplicate(DuplicateKeyException failure) {
+        if (isMeetingNumberTaken(failure)) {
+            return ApiException.conflict("meetingNumber", "meeting number is already taken", null);
+        }
+        return ApiException.conflict("keychain.accessCode",
+                "access code is already used by a room reachable from the same DID group", null);
+    }
+
+    private static long meetingNumber(long number) {
+        if (number < 1 || number > MAX_MEETING_NUMBER) {
+            throw ApiException.validation("meetingNumber", "meetingNumber must be 1 to " + MAX_MEETING_NUMBER);
+        }
+        return number;
+    }
+
+}

@@ -1,0 +1,29 @@
+package org.conference.provisioning.rooms;
+
+import java.util.List;
+
+import org.conference.common.events.DidGroupReference;
+import org.conference.provisioning.support.Attributes;
+
+/** The Meeting Room object of the reference. */
+public record RoomView(
+        List<Attributes.AttributeView> attributes,
+        long created,
+        String description,
+        List<DidGroupReference> didGroupReferences,
+        List<KeyView> keychain,
+        long meetingNumber,
+        long primaryDidGroupId,
+        String subscriberSid) {
+
+    /** A Meeting Key object inside a room. */
+    public record KeyView(String accessCode, long id, int role) {
+    }
+
+    public static RoomView of(RoomDocument room) {
+        return new RoomView(Attributes.views(room.attributes()), room.created(), room.description(),
+                room.didGroupReferences(),
+                room.keychain().stream().map(k -> new KeyView(k.accessCode(), k.id(), k.role())).toList(),
+                room.meetingNumber(), room.primaryDidGroupId(), room.subscriberSid());
+    }
+}

@@ -1,0 +1,116 @@
+package org.conference.provisioning.subscribers;
+
+import java.util.Map;
+
+import org.conference.common.api.ListEnvelope;
+import org.conference.common.identity.Identity;
+import org.conference.common.query.ListQuery;
+import org.conference.common.query.ResourceSchema;
+import org.conference.provisioning.rooms.RoomService;
+import org.conference.provisioning.rooms.RoomView;
+import org.conference.provisioning.support.ApiPaths;
+import org.conference.provisioning.support.ApiViews;
+import org.conference.provisioning.support.JsonBody;
+import org.springframework.http.HttpStatus;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping(ApiPaths.BASE + "/subscribers")
+class SubscriberController {
+
+    static final ResourceSchema SCHEMA = ResourceSchema.builder()
+            .string("sid", "_id").id()
+            .string("login")
+            .integer("role")
+            .string("parentSid")
+            .string("firstName")
+            .string("lastName")
+            .string("email")
+            .string("phoneNumber")
+            .string("details")
+            .string("ext")
+            .integer("externalId")
+            .integer("created")
+            .integer("callback.id").notSortable()
+            .string("callback.url").notSortable()
+            .integer("didGroupReferences.didGroupId").notSortable()
+            .integer("didGroupReferences.state").notSortable()
+            .build();
+
+    private final SubscriberService subscribers;
+    private final RoomService rooms;
+    private final ApiViews views;
+
+    SubscriberController(SubscriberService subscribers, RoomService rooms, ApiViews views) {
+        this.subscribers = subscribers;
+        this.rooms = rooms;
+        this.views = views;
+    }
+
+    @PostMapping
+    Mono<Map<String, Object>> create(Identity caller, @RequestBody Map<String, Object> body) {
+        return subscribers.create(caller, new JsonBody(body)).flatMap(created -> render(created, caller, Map.of()));
+    }
+
+    @GetMapping("/whoami")
+    Mono<Map<String, Object>> whoami(Identity caller, @RequestParam MultiValueMap<String, String> params) {
+        return subscribers.find(caller, caller.sid()).flatMap(found -> render(found, caller, params));
+    }
+
+    @GetMapping
+    Mono<ListEnvelope<Map<String, Object>>> list(Identity caller,
+            @RequestParam MultiValueMap<String, String> params) {
+        ListQuery query = ListQuery.from(params, SCHEMA);
+        return subscribers.list(caller, query).flatMap(page -> reactor.core.publisher.Flux.fromIterable(page.items())
+                .concatMap(s -> withRooms(s, caller)).collectList()
+                .map(items -> views.list("subscribers",
+                        new org.conference.common.query.Page<>(items, page.offset(), page.total()), v -> v,
+                        query.fields())));
+    }
+
+    @GetMapping("/{sid}")
+    Mono<Map<String, Object>> get(Identity caller, @PathVariable String sid,
+            @RequestParam MultiValueMap<String, String> params) {
+        return subscribers.find(caller, sid).flatMap(found -> render(found, caller, params));
+    }
+
+    @PutMapping("/{sid}")
+    Mono<Map<String, Object>> update(Identity caller, @PathVariable String sid,
+            @RequestBody Map<String, Object> body) {
+        return subscribers.update(caller, sid, new JsonBody(body)).flatMap(updated -> render(updated, caller, Map.of()));
+    }
+
+    @DeleteMapping("/{sid}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    Mono<Void> delete(Identity caller, @PathVariable String sid) {
+        return subscribers.delete(caller, sid);
+    }
+
+    @PostMapping("/logout")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    Mono<Void> logout(Identity caller) {
+        return subscribers.logout(caller);
+    }
+
+    private Mono<SubscriberView> withRooms(SubscriberDocument subscriber, Identity caller) {
+        return rooms.ownedBy(subscriber.sid()).map(RoomView::of).collectList()
+                .map(owned -> SubscriberView.of(subscriber, owned, caller));
+    }
+
+    private Mono<Map<String, Object>> render(SubscriberDocument subscriber, Identity caller,
+            Map<String, ? extends java.util.List<String>> params) {
+        return withRooms(subscriber, caller).map(view -> views.object(view, params));
+    }
+}

@@ -1,0 +1,93 @@
+package org.conference.provisioning.subscribers;
+
+import java.util.List;
+
+import org.conference.common.api.ApiException;
+import org.conference.common.identity.AuthenticatedSubscriber;
+import org.conference.common.identity.AuthenticationRequest;
+import org.conference.provisioning.outbox.Outbox;
+import org.conference.provisioning.outbox.StateWrites;
+import org.conference.provisioning.support.PasswordHashing;
+import org.conference.provisioning.support.RandomIdentifiers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import reactor.core.publisher.Mono;
+
+/** Checks credentials for the gateway and keeps the root administrator in place. */
+@Component
+public class SubscriberCredentials {
+
+    private static final Logger log = LoggerFactory.getLogger(SubscriberCredentials.class);
+
+    private final ReactiveMongoTemplate mongo;
+    private final PasswordHashing passwords;
+    private final RandomIdentifiers random;
+    private final StateWrites writes;
+
+    public SubscriberCredentials(ReactiveMongoTemplate mongo, PasswordHashing passwords, RandomIdentifiers random,
+            StateWrites writes) {
+        this.mongo = mongo;
+        this.passwords = passwords;
+        this.random = random;
+        this.writes = writes;
+    }
+
+    /** The subscriber the credentials belong to; 401 for anything else, never saying which part was wrong. */
+    public Mono<AuthenticatedSubscriber> authenticate(AuthenticationRequest request) {
+        Mono<SubscriberDocument> subscriber;
+        if (request.token() != null && !request.token().isBlank()) {
+            subscriber = live("authenticationToken", request.token());
+        } else if (request.login() != null && request.password() != null) {
+            subscriber = live("login", request.login())
+                    .filterWhen(found -> passwords.matches(request.password(), found.passwordHash()))
+                    .flatMap(this::withToken);
+        } else {
+            subscriber = Mono.empty();
+        }
+        return subscriber
+                .map(found -> new AuthenticatedSubscriber(found.sid(), found.login(), found.role(), found.lineage()))
+                .switchIfEmpty(Mono.error(ApiException.unauthorized()));
+    }
+
+    private Mono<SubscriberDocument> live(String field, String value) {
+        return mongo.findOne(Query.query(Criteria.where(field).is(value).and("deleted").is(false)),
+                SubscriberDocument.class, SubscriberDocument.COLLECTION);
+    }
+
+    /** A password login after a logout issues a new bearer token; the token is not published state. */
+    private Mono<SubscriberDocument> withToken(SubscriberDocument subscriber) {
+        if (subscriber.authenticationToken() != null) {
+            return Mono.just(subscriber);
+        }
+        String token = random.authenticationToken();
+        Query tokenless = Query.query(Criteria.where("_id").is(subscriber.sid()).and("authenticationToken").is(null));
+        return mongo.updateFirst(tokenless, new Update().set("authenticationToken", token),
+                        SubscriberDocument.COLLECTION)
+                .then(mongo.findById(subscriber.sid(), SubscriberDocument.class, SubscriberDocument.COLLECTION));
+    }
+
+    /**
+     * Creates the root administrator when no subscriber has its login; safe when several instances start at once
+     * (the unique login index lets exactly one insert win).
+     */
+    public Mono<Void> ensureRootAdministrator(String login, String password) {
+        return live("login", login).hasElement().flatMap(exists -> exists ? Mono.<Void>empty()
+                : passwords.hash(SubscriberRules.password(password)).flatMap(hash -> {
+                    String sid = random.subscriberSid();
+                    var root = new SubscriberDocument(sid, SubscriberRules.login(login), hash, null, 1, null,
+                            List.of(sid), "Root", "Administrator", null, null, null, null, -1,
+                            System.currentTimeMillis(), List.of(), null, 1, false, Outbox.PENDING);
+                    return writes.insert(root, SubscriberDocument.COLLECTION)
+                            .doOnSuccess(saved -> log.info("Created root administrator '{}' ({})", login, sid))
+                            .onErrorResume(DuplicateKeyException.class, raced -> Mono.empty())
+                            .then();
+                }));
+    }
+}

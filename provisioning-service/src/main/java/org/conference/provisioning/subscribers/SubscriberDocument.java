@@ -1,0 +1,113 @@
+package org.conference.provisioning.subscribers;
+
+import java.util.List;
+
+import org.conference.common.events.CallbackState;
+import org.conference.common.events.DidGroupReference;
+import org.conference.common.events.SubscriberState;
+import org.conference.provisioning.outbox.Outbox;
+import org.conference.provisioning.outbox.OutboxEntity;
+import org.springframework.data.annotation.Id;
+
+/**
+ * A subscriber as stored: credentials (BCrypt hash, current bearer token) stay in this service; {@code lineage} runs
+ * from the root administrator down to this subscriber and never changes ({@code parentSid} is read-only).
+ */
+public record SubscriberDocument(
+        @Id String sid,
+        String login,
+        String passwordHash,
+        String authenticationToken,
+        int role,
+        String parentSid,
+        List<String> lineage,
+        String firstName,
+        String lastName,
+        String email,
+        String phoneNumber,
+        String details,
+        String ext,
+        long externalId,
+        long created,
+        List<DidGroupReference> didGroupReferences,
+        CallbackDocument callback,
+        long version,
+        boolean deleted,
+        Outbox outbox) implements OutboxEntity {
+
+    public static final String COLLECTION = "subscribers";
+
+    public SubscriberDocument {
+        lineage = List.copyOf(lineage);
+        didGroupReferences = didGroupReferences == null ? List.of() : List.copyOf(didGroupReferences);
+    }
+
+    @Override
+    public Object documentId() {
+        return sid;
+    }
+
+    @Override
+    public String stateKey() {
+        return sid;
+    }
+
+    @Override
+    public SubscriberState publishedState() {
+        CallbackState callbackState = callback == null ? null
+                : new CallbackState(callback.id(), callback.url(), callback.secret());
+        return new SubscriberState(sid, login, role, parentSid, lineage, firstName, lastName, email, phoneNumber,
+                details, ext, externalId, created, didGroupReferences, callbackState, version);
+    }
+
+    SubscriberDocument withToken(String token) {
+        return new SubscriberDocument(sid, login, passwordHash, token, role, parentSid, lineage, firstName, lastName,
+                email, phoneNumber, details, ext, externalId, created, didGroupReferences, callback, version, deleted,
+                outbox);
+    }
+
+    /** The next version of this subscriber, pending publication. */
+    SubscriberDocument nextVersion(Changes changes) {
+        return new SubscriberDocument(sid, changes.login, changes.passwordHash, changes.authenticationToken,
+                changes.role, parentSid, lineage, changes.firstName, changes.lastName, changes.email,
+                changes.phoneNumber, changes.details, changes.ext, externalId, created, changes.didGroupReferences,
+                changes.callback, version + 1, changes.deleted, Outbox.PENDING);
+    }
+
+    Changes changes() {
+        return new Changes(this);
+    }
+
+    /** The mutable part of a subscriber while an update is being worked out. */
+    static final class Changes {
+        String login;
+        String passwordHash;
+        String authenticationToken;
+        int role;
+        String firstName;
+        String lastName;
+        String email;
+        String phoneNumber;
+        String details;
+        String ext;
+        List<DidGroupReference> didGroupReferences;
+        CallbackDocument callback;
+        boolean deleted;
+
+        private Changes(SubscriberDocument from) {
+            login = from.login;
+            passwordHash = from.passwordHash;
+            authenticationToken = from.authenticationToken;
+            role = from.role;
+            firstName = from.firstName;
+            lastName = from.lastName;
+            email = from.email;
+            phoneNumber = from.phoneNumber;
+            details = from.details;
+            ext = from.ext;
+            didGroupReferences = from.didGroupReferences;
+            callback = from.callback;
+            deleted = from.deleted;
+        }
+    }
+}
