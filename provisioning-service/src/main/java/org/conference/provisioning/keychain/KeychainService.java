@@ -9,12 +9,12 @@ import org.conference.common.identity.Identity;
 import org.conference.provisioning.rooms.KeychainPlan;
 import org.conference.provisioning.rooms.RoomDocument;
 import org.conference.provisioning.rooms.RoomService;
+import org.conference.provisioning.outbox.StateWrites;
 import org.conference.provisioning.support.JsonBody;
 import org.conference.provisioning.support.RandomIdentifiers;
 import org.springframework.stereotype.Service;
 
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 /**
  * One meeting key at a time, on {@code /subscribers/{sid}/meetingRooms/{meetingNumber}/keychain}. Each change is a
@@ -53,7 +53,7 @@ class KeychainService {
         });
         // A generated code that another room of the same DID group already uses is simply drawn again.
         return requested.accessCode() != null ? attempt
-                : attempt.retryWhen(Retry.max(5).filter(RoomService::isAccessCodeConflict));
+                : attempt.retryWhen(StateWrites.retries(5, RoomService::isAccessCodeConflict));
     }
 
     Mono<KeyChange> update(Identity caller, String sid, long meetingNumber, long keyId, JsonBody body) {

@@ -1,5 +1,8 @@
 package org.conference.provisioning.outbox;
 
+import java.util.function.Predicate;
+
+import org.conference.common.api.ApiException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -41,10 +44,19 @@ public class StateWrites {
                 .doOnSuccess(saved -> relay.wake());
     }
 
-    /** Wraps a whole read-modify-write so that it is retried when another writer got there first. */
+    /**
+     * Wraps a whole read-modify-write so that it is retried when another writer got there first; if it keeps losing,
+     * the client gets a 409 and may try again.
+     */
     public static <T> Mono<T> retryingConflicts(Mono<T> readModifyWrite) {
-        return readModifyWrite.retryWhen(Retry.max(CONFLICT_RETRIES)
-                .filter(ConcurrentWriteException.class::isInstance));
+        return readModifyWrite.retryWhen(retries(CONFLICT_RETRIES, ConcurrentWriteException.class::isInstance))
+                .onErrorMap(ConcurrentWriteException.class, e -> ApiException.conflict("version",
+                        "the object is being changed by another request, try again", null));
+    }
+
+    /** Up to {@code times} immediate retries of failures that {@code retryable} accepts; then the last failure. */
+    public static Retry retries(int times, Predicate<Throwable> retryable) {
+        return Retry.max(times).filter(retryable).onRetryExhaustedThrow((spec, signal) -> signal.failure());
     }
 
     /** Another writer changed the document between our read and our write. */

@@ -29,7 +29,6 @@ import org.springframework.stereotype.Service;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 /** Meeting rooms, whole: creation, partial update, deletion and the keychain changes made through them. */
 @Service
@@ -98,7 +97,7 @@ public class RoomService {
                             Outbox.PENDING)));
         });
         // Generated access codes that collide with another room of the same DID group are drawn again.
-        return generatesCodes ? attempt.retryWhen(Retry.max(5).filter(RoomService::isAccessCodeConflict)) : attempt;
+        return generatesCodes ? attempt.retryWhen(StateWrites.retries(5, RoomService::isAccessCodeConflict)) : attempt;
     }
 
     public Mono<RoomDocument> update(Identity caller, String ownerSid, long meetingNumber, JsonBody body) {
@@ -203,11 +202,14 @@ public class RoomService {
 
     /** Inserts a new room; a generated meeting number that happens to be taken is simply drawn again. */
     private Mono<RoomDocument> insert(Long chosenNumber, Function<Long, RoomDocument> roomWithNumber) {
-        return Mono.defer(() -> {
+        Mono<RoomDocument> attempt = Mono.defer(() -> {
             RoomDocument room = roomWithNumber.apply(chosenNumber != null ? chosenNumber : random.meetingNumber());
             return requireFreeAccessCodes(room).then(writes.insert(room, RoomDocument.COLLECTION));
-        }).retryWhen(Retry.max(chosenNumber != null ? 0 : 5).filter(RoomService::isMeetingNumberTaken))
-                .onErrorMap(DuplicateKeyException.class, RoomService::duplicate);
+        });
+        if (chosenNumber == null) {
+            attempt = attempt.retryWhen(StateWrites.retries(5, RoomService::isMeetingNumberTaken));
+        }
+        return attempt.onErrorMap(DuplicateKeyException.class, RoomService::duplicate);
     }
 
     /** 409 naming the room that already answers to one of these access codes through a shared DID group. */
