@@ -1,5 +1,7 @@
 package org.conference.provisioning.didgroups;
 
+import java.util.List;
+
 import org.conference.common.api.ApiException;
 import org.conference.common.attributes.AttributeCatalog;
 import org.conference.common.attributes.AttributeLevel;
@@ -8,6 +10,7 @@ import org.conference.common.query.ListQuery;
 import org.conference.common.query.Page;
 import org.conference.provisioning.outbox.Outbox;
 import org.conference.provisioning.outbox.StateWrites;
+import org.conference.provisioning.subscribers.SubscriberDocument;
 import org.conference.provisioning.subscribers.SubscriberService;
 import org.conference.provisioning.subscribers.SubscriberHoldings.Holding;
 import org.conference.provisioning.support.Access;
@@ -60,7 +63,10 @@ public class DidGroupService {
             var attributes = Attributes.create(body.attributes(), AttributeLevel.DID_GROUP);
             return counters.next("didGroups").flatMap(id -> writes.insert(new DidGroupDocument(id, name,
                     body.string("description").orElse(""), callFlowId, owner.sid(), owner.lineage(),
-                    DidGroupDocument.STATE, attributes, 1, false, Outbox.PENDING), DidGroupDocument.COLLECTION));
+                    DidGroupDocument.STATE, attributes, 1, false, Outbox.PENDING), DidGroupDocument.COLLECTION))
+                    .flatMap(created -> writes.allLive(SubscriberDocument.COLLECTION, List.of(owner.sid()))
+                            .flatMap(live -> live ? Mono.just(created) : undo(created)
+                                    .then(Mono.error(ApiException.notFound("subscriber")))));
         });
     }
 
@@ -87,12 +93,22 @@ public class DidGroupService {
     public Mono<Void> delete(Identity caller, long id, Mono<Holding> blocker) {
         return StateWrites.retryingConflicts(find(caller, id).flatMap(current -> {
             Access.requireWrite(caller, current.subscriberSid(), current.ownerLineage(), "did group");
-            return blocker.flatMap(holding -> Mono.<DidGroupDocument>error(ApiException.conflict("id",
-                            "DID group is still used by " + holding.what() + " " + holding.id(), holding.id())))
+            return writes.markDeleting(current, DidGroupDocument.COLLECTION)
+                    .then(blocker)
+                    .flatMap(holding -> writes.unmarkDeleting(current, DidGroupDocument.COLLECTION)
+                            .then(Mono.<DidGroupDocument>error(ApiException.conflict("id",
+                                    "DID group is still used by " + holding.what() + " " + holding.id(),
+                                    holding.id()))))
                     .switchIfEmpty(Mono.defer(() -> writes.replace(current, current.next(current.name(),
                             current.description(), current.callFlowId(), current.attributes(), true),
                             DidGroupDocument.COLLECTION)));
         })).then();
+    }
+
+    /** Takes back a group whose owner went away while it was being created (see {@link StateWrites#markDeleting}). */
+    private Mono<DidGroupDocument> undo(DidGroupDocument created) {
+        return writes.replace(created, created.next(created.name(), created.description(), created.callFlowId(),
+                created.attributes(), true), DidGroupDocument.COLLECTION);
     }
 
     /** The reference sends {@code "callFlowId": "1"}: a string of digits is accepted as the integer. */

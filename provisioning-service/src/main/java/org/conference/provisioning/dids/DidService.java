@@ -1,5 +1,7 @@
 package org.conference.provisioning.dids;
 
+import java.util.List;
+
 import org.conference.common.api.ApiException;
 import org.conference.common.attributes.AttributeLevel;
 import org.conference.common.identity.Identity;
@@ -73,7 +75,11 @@ public class DidService {
                     .flatMap(group -> counters.next("dids").flatMap(id -> writes.insert(new DidDocument(id,
                             number.digits(), number.countryCode(), body.string("description").orElse(null),
                             group.id(), group.subscriberSid(), group.ownerLineage(), DidDocument.STATE, attributes, 1,
-                            false, Outbox.PENDING), DidDocument.COLLECTION)));
+                            false, Outbox.PENDING), DidDocument.COLLECTION))
+                            .flatMap(created -> writes.allLive(DidGroupDocument.COLLECTION, List.of(group.id()))
+                                    .flatMap(live -> live ? Mono.just(created) : undo(created)
+                                            .then(Mono.error(ApiException.validation("didGroupId",
+                                                    "DID group " + group.id() + " does not exist"))))));
         }).onErrorMap(DuplicateKeyException.class, e -> numberTaken());
     }
 
@@ -110,6 +116,13 @@ public class DidService {
         })).then();
     }
 
+    /** Takes back a DID whose group went away while it was being created (see {@link StateWrites#markDeleting}). */
+    private Mono<DidDocument> undo(DidDocument created) {
+        var released = new PhoneNumbers.Parsed("deleted:" + created.id(), created.countryCode());
+        return writes.replace(created, next(created, released, created.description(), created.didGroupId(),
+                created.subscriberSid(), created.ownerLineage(), created.attributes(), true), DidDocument.COLLECTION);
+    }
+
     private Mono<DidGroupDocument> writableGroup(Identity caller, long groupId) {
         return groups.find(caller, groupId)
                 .onErrorMap(ApiException.class, e -> ApiException.validation("didGroupId",
@@ -119,8 +132,8 @@ public class DidService {
     }
 
     private static DidDocument next(DidDocument current, PhoneNumbers.Parsed number, String description,
-            long groupId, String ownerSid, java.util.List<String> ownerLineage,
-            java.util.List<org.conference.common.events.AttributeSetting> attributes, boolean deleted) {
+            long groupId, String ownerSid, List<String> ownerLineage,
+            List<org.conference.common.events.AttributeSetting> attributes, boolean deleted) {
         return new DidDocument(current.id(), number.digits(), number.countryCode(), description, groupId, ownerSid,
                 ownerLineage, current.state(), attributes, current.version() + 1, deleted, Outbox.PENDING);
     }

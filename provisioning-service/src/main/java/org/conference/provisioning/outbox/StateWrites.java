@@ -1,11 +1,13 @@
 package org.conference.provisioning.outbox;
 
+import java.util.Collection;
 import java.util.function.Predicate;
 
 import org.conference.common.api.ApiException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Mono;
@@ -22,6 +24,7 @@ public class StateWrites {
 
     /** Concurrent writers of one document retry their read-modify-write this many times before giving up. */
     private static final int CONFLICT_RETRIES = 8;
+    private static final String DELETING = "deleting";
 
     private final ReactiveMongoTemplate mongo;
     private final OutboxRelay relay;
@@ -42,6 +45,32 @@ public class StateWrites {
                 .flatMap(result -> result.getMatchedCount() == 1 ? Mono.just(next)
                         : Mono.error(new ConcurrentWriteException(collection, current.documentId())))
                 .doOnSuccess(saved -> relay.wake());
+    }
+
+    /**
+     * First step of a guarded deletion: flags the document (without a new version) so that a concurrent create that
+     * points at it sees, in its check after writing, that its target is going away. The order "flag, then look for
+     * dependents" against "write dependent, then check target" means one of the two always sees the other, without
+     * multi-document transactions. Any later replace of the document clears the flag.
+     */
+    public Mono<Void> markDeleting(OutboxEntity current, String collection) {
+        return mongo.updateFirst(sameVersion(current), new Update().set(DELETING, true), collection)
+                .flatMap(result -> result.getMatchedCount() == 1 ? Mono.<Void>empty()
+                        : Mono.error(new ConcurrentWriteException(collection, current.documentId())));
+    }
+
+    public Mono<Void> unmarkDeleting(OutboxEntity current, String collection) {
+        return mongo.updateFirst(sameVersion(current), new Update().unset(DELETING), collection).then();
+    }
+
+    /** True when every id names a document that is neither deleted nor being deleted. */
+    public Mono<Boolean> allLive(String collection, Collection<?> ids) {
+        Query live = Query.query(Criteria.where("_id").in(ids).and("deleted").is(false).and(DELETING).ne(true));
+        return mongo.count(live, collection).map(count -> count == ids.stream().distinct().count());
+    }
+
+    private static Query sameVersion(OutboxEntity current) {
+        return Query.query(Criteria.where("_id").is(current.documentId()).and("version").is(current.version()));
     }
 
     /**

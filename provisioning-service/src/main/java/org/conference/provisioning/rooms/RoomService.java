@@ -12,6 +12,8 @@ import org.conference.common.identity.Identity;
 import org.conference.common.query.ListQuery;
 import org.conference.common.query.Page;
 import org.conference.provisioning.didgroups.DidGroupDirectory;
+import org.conference.provisioning.didgroups.DidGroupDocument;
+import org.conference.provisioning.subscribers.SubscriberDocument;
 import org.conference.provisioning.outbox.Outbox;
 import org.conference.provisioning.outbox.StateWrites;
 import org.conference.provisioning.subscribers.SubscriberService;
@@ -204,12 +206,29 @@ public class RoomService {
     private Mono<RoomDocument> insert(Long chosenNumber, Function<Long, RoomDocument> roomWithNumber) {
         Mono<RoomDocument> attempt = Mono.defer(() -> {
             RoomDocument room = roomWithNumber.apply(chosenNumber != null ? chosenNumber : random.meetingNumber());
-            return requireFreeAccessCodes(room).then(writes.insert(room, RoomDocument.COLLECTION));
+            return requireFreeAccessCodes(room).then(writes.insert(room, RoomDocument.COLLECTION))
+                    .flatMap(this::requireLiveTargets);
         });
         if (chosenNumber == null) {
             attempt = attempt.retryWhen(StateWrites.retries(5, RoomService::isMeetingNumberTaken));
         }
         return attempt.onErrorMap(DuplicateKeyException.class, RoomService::duplicate);
+    }
+
+    /**
+     * After writing a new room, its owner and DID groups must still be there: a deletion that raced with this create
+     * either sees the room (and refuses) or has flagged its target before this check (and the room is taken back).
+     */
+    private Mono<RoomDocument> requireLiveTargets(RoomDocument created) {
+        List<Long> groups = created.didGroupReferences().stream().map(DidGroupReference::didGroupId).toList();
+        return Mono.zip(writes.allLive(SubscriberDocument.COLLECTION, List.of(created.subscriberSid())),
+                        writes.allLive(DidGroupDocument.COLLECTION, groups))
+                .flatMap(live -> live.getT1() && live.getT2() ? Mono.just(created)
+                        : writes.replace(created, changed(created, created.meetingNumber(), created.description(),
+                                created.primaryDidGroupId(), created.didGroupReferences(), List.of(),
+                                created.attributes(), true), RoomDocument.COLLECTION)
+                        .then(Mono.error(ApiException.validation("didGroupReferences",
+                                "the owner or a DID group of the room was deleted meanwhile"))));
     }
 
     /** 409 naming the room that already answers to one of these access codes through a shared DID group. */

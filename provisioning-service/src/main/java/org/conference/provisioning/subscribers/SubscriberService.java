@@ -88,7 +88,11 @@ public class SubscriberService {
                                 prepared.getT2(), prepared.getT3().orElse(null), 0, false, Outbox.PENDING);
                         var changes = draft.changes();
                         applyProfile(body, changes);
-                        return writes.insert(draft.nextVersion(changes), SubscriberDocument.COLLECTION);
+                        return writes.insert(draft.nextVersion(changes), SubscriberDocument.COLLECTION)
+                                .flatMap(created -> writes.allLive(SubscriberDocument.COLLECTION,
+                                                List.of(caller.sid()))
+                                        .flatMap(live -> live ? Mono.just(created) : undo(created)
+                                                .then(Mono.error(ApiException.unauthorized()))));
                     });
         }).onErrorMap(DuplicateKeyException.class, e -> loginTaken());
     }
@@ -129,8 +133,11 @@ public class SubscriberService {
                 return Mono.error(ApiException.forbidden());
             }
             Access.requireWrite(caller, current.sid(), current.lineage(), "subscriber");
-            return firstHolding(sid).flatMap(holding -> Mono.<SubscriberDocument>error(ApiException.conflict("sid",
-                            "subscriber still owns " + holding.what() + " " + holding.id(), holding.id())))
+            return writes.markDeleting(current, SubscriberDocument.COLLECTION)
+                    .then(firstHolding(sid))
+                    .flatMap(holding -> writes.unmarkDeleting(current, SubscriberDocument.COLLECTION)
+                            .then(Mono.<SubscriberDocument>error(ApiException.conflict("sid",
+                                    "subscriber still owns " + holding.what() + " " + holding.id(), holding.id()))))
                     .switchIfEmpty(Mono.defer(() -> {
                         var changes = current.changes();
                         changes.deleted = true;
@@ -150,6 +157,14 @@ public class SubscriberService {
                     changes.authenticationToken = null;
                     return writes.replace(current, current.nextVersion(changes), SubscriberDocument.COLLECTION);
                 })).then();
+    }
+
+    /** Takes back a subscriber whose parent went away while it was being created. */
+    private Mono<SubscriberDocument> undo(SubscriberDocument created) {
+        var changes = created.changes();
+        changes.deleted = true;
+        changes.login = "deleted:" + created.sid();
+        return writes.replace(created, created.nextVersion(changes), SubscriberDocument.COLLECTION);
     }
 
     private Mono<SubscriberHoldings.Holding> firstHolding(String sid) {
