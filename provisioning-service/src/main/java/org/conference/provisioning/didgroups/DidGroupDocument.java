@@ -6,6 +6,7 @@ import org.conference.common.events.AttributeSetting;
 import org.conference.common.events.DidGroupState;
 import org.conference.provisioning.outbox.Outbox;
 import org.conference.provisioning.outbox.OutboxEntity;
+import org.conference.provisioning.support.Owned;
 import org.springframework.data.annotation.Id;
 
 /** A DID group as stored; {@code ownerLineage} is its owner's lineage, root first. */
@@ -20,7 +21,7 @@ public record DidGroupDocument(
         List<AttributeSetting> attributes,
         long version,
         boolean deleted,
-        Outbox outbox) implements OutboxEntity {
+        Outbox outbox) implements OutboxEntity, Owned {
 
     public static final String COLLECTION = "didGroups";
     /** The reference shows -1 for every DID group; nothing in the API changes it. */
@@ -34,6 +35,11 @@ public record DidGroupDocument(
     @Override
     public Object documentId() {
         return id;
+    }
+
+    @Override
+    public String ownerSid() {
+        return subscriberSid;
     }
 
     @Override

@@ -18,9 +18,7 @@ import org.conference.provisioning.support.Attributes;
 import org.conference.provisioning.support.Counters;
 import org.conference.provisioning.support.JsonBody;
 import org.conference.provisioning.support.MongoLists;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import reactor.core.publisher.Mono;
@@ -29,15 +27,13 @@ import reactor.core.publisher.Mono;
 @Service
 public class DidGroupService {
 
-    private final ReactiveMongoTemplate mongo;
     private final StateWrites writes;
     private final MongoLists lists;
     private final Counters counters;
     private final SubscriberService subscribers;
 
-    public DidGroupService(ReactiveMongoTemplate mongo, StateWrites writes, MongoLists lists, Counters counters,
+    public DidGroupService(StateWrites writes, MongoLists lists, Counters counters,
             SubscriberService subscribers) {
-        this.mongo = mongo;
         this.writes = writes;
         this.lists = lists;
         this.counters = counters;
@@ -45,10 +41,8 @@ public class DidGroupService {
     }
 
     public Mono<DidGroupDocument> find(Identity caller, long id) {
-        return mongo.findOne(Query.query(Criteria.where("_id").is(id).and("deleted").is(false)),
-                        DidGroupDocument.class, DidGroupDocument.COLLECTION)
-                .filter(group -> Access.canRead(caller, group.subscriberSid(), group.ownerLineage()))
-                .switchIfEmpty(Mono.error(ApiException.notFound("did group")));
+        return lists.findVisible(caller, Criteria.where("_id").is(id), DidGroupDocument.class,
+                DidGroupDocument.COLLECTION, "did group");
     }
 
     public Mono<Page<DidGroupDocument>> list(Identity caller, ListQuery query) {
@@ -72,7 +66,7 @@ public class DidGroupService {
 
     public Mono<DidGroupDocument> update(Identity caller, long id, JsonBody body) {
         return StateWrites.retryingConflicts(find(caller, id).flatMap(current -> {
-            Access.requireWrite(caller, current.subscriberSid(), current.ownerLineage(), "did group");
+            Access.requireWrite(caller, current, "did group");
             String name = body.has("name") ? body.requiredString("name") : current.name();
             int callFlowId = body.has("callFlowId") ? callFlow(body.requiredInteger("callFlowId"))
                     : current.callFlowId();
@@ -92,7 +86,7 @@ public class DidGroupService {
      */
     public Mono<Void> delete(Identity caller, long id, Mono<Holding> blocker) {
         return StateWrites.retryingConflicts(find(caller, id).flatMap(current -> {
-            Access.requireWrite(caller, current.subscriberSid(), current.ownerLineage(), "did group");
+            Access.requireWrite(caller, current, "did group");
             return writes.markDeleting(current, DidGroupDocument.COLLECTION)
                     .then(blocker)
                     .flatMap(holding -> writes.unmarkDeleting(current, DidGroupDocument.COLLECTION)

@@ -6,6 +6,7 @@ import org.conference.common.events.AttributeSetting;
 import org.conference.common.events.DidState;
 import org.conference.provisioning.outbox.Outbox;
 import org.conference.provisioning.outbox.OutboxEntity;
+import org.conference.provisioning.support.Owned;
 import org.springframework.data.annotation.Id;
 
 /**
@@ -24,7 +25,7 @@ public record DidDocument(
         List<AttributeSetting> attributes,
         long version,
         boolean deleted,
-        Outbox outbox) implements OutboxEntity {
+        Outbox outbox) implements OutboxEntity, Owned {
 
     public static final String COLLECTION = "dids";
     /** The reference shows -1 for every DID; nothing in the API changes it. */
@@ -38,6 +39,11 @@ public record DidDocument(
     @Override
     public Object documentId() {
         return id;
+    }
+
+    @Override
+    public String ownerSid() {
+        return subscriberSid;
     }
 
     @Override

@@ -46,10 +46,8 @@ public class DidService {
     }
 
     public Mono<DidDocument> find(Identity caller, long id) {
-        return mongo.findOne(Query.query(Criteria.where("_id").is(id).and("deleted").is(false)), DidDocument.class,
-                        DidDocument.COLLECTION)
-                .filter(did -> Access.canRead(caller, did.subscriberSid(), did.ownerLineage()))
-                .switchIfEmpty(Mono.error(ApiException.notFound("did")));
+        return lists.findVisible(caller, Criteria.where("_id").is(id), DidDocument.class, DidDocument.COLLECTION,
+                "did");
     }
 
     public Mono<Page<DidDocument>> list(Identity caller, ListQuery query) {
@@ -85,7 +83,7 @@ public class DidService {
 
     public Mono<DidDocument> update(Identity caller, long id, JsonBody body) {
         return StateWrites.retryingConflicts(find(caller, id).flatMap(current -> {
-            Access.requireWrite(caller, current.subscriberSid(), current.ownerLineage(), "did");
+            Access.requireWrite(caller, current, "did");
             PhoneNumbers.Parsed number = body.string("phoneNumber").map(PhoneNumbers::parse)
                     .orElse(new PhoneNumbers.Parsed(current.phoneNumber(), current.countryCode()));
             String description = body.has("description") ? body.string("description").orElse(null)
@@ -108,7 +106,7 @@ public class DidService {
     /** The number is released at once (renamed in the flagged document) so it can be provisioned again. */
     public Mono<Void> delete(Identity caller, long id) {
         return StateWrites.retryingConflicts(find(caller, id).flatMap(current -> {
-            Access.requireWrite(caller, current.subscriberSid(), current.ownerLineage(), "did");
+            Access.requireWrite(caller, current, "did");
             var released = new PhoneNumbers.Parsed("deleted:" + current.id(), current.countryCode());
             return writes.replace(current, next(current, released, current.description(), current.didGroupId(),
                     current.subscriberSid(), current.ownerLineage(), current.attributes(), true),
@@ -127,8 +125,7 @@ public class DidService {
         return groups.find(caller, groupId)
                 .onErrorMap(ApiException.class, e -> ApiException.validation("didGroupId",
                         "DID group " + groupId + " does not exist"))
-                .doOnNext(group -> Access.requireWrite(caller, group.subscriberSid(), group.ownerLineage(),
-                        "did group"));
+                .doOnNext(group -> Access.requireWrite(caller, group, "did group"));
     }
 
     private static DidDocument next(DidDocument current, PhoneNumbers.Parsed number, String description,

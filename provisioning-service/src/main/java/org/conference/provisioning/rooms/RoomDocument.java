@@ -8,6 +8,7 @@ import org.conference.common.events.MeetingKey;
 import org.conference.common.events.MeetingRoomState;
 import org.conference.provisioning.outbox.Outbox;
 import org.conference.provisioning.outbox.OutboxEntity;
+import org.conference.provisioning.support.Owned;
 import org.springframework.data.annotation.Id;
 
 /**
@@ -30,7 +31,7 @@ public record RoomDocument(
         List<String> accessKeys,
         long version,
         boolean deleted,
-        Outbox outbox) implements OutboxEntity {
+        Outbox outbox) implements OutboxEntity, Owned {
 
     public static final String COLLECTION = "meetingRooms";
 
@@ -45,6 +46,11 @@ public record RoomDocument(
     @Override
     public Object documentId() {
         return id;
+    }
+
+    @Override
+    public String ownerSid() {
+        return subscriberSid;
     }
 
     @Override

@@ -62,7 +62,7 @@ public class RoomService {
         Criteria criteria = Criteria.where("meetingNumber").is(meetingNumber).and("deleted").is(false);
         return mongo.findOne(Query.query(criteria), RoomDocument.class, RoomDocument.COLLECTION)
                 .filter(room -> ownerSid == null || room.subscriberSid().equals(ownerSid))
-                .filter(room -> Access.canRead(caller, room.subscriberSid(), room.ownerLineage()))
+                .filter(room -> Access.canRead(caller, room))
                 .switchIfEmpty(Mono.error(ApiException.notFound("meeting room")));
     }
 
@@ -84,7 +84,7 @@ public class RoomService {
         String owner = ownerSid == null ? caller.sid() : ownerSid;
         boolean generatesCodes = body.objects("keychain").stream().anyMatch(entry -> !entry.has("accessCode"));
         Mono<RoomDocument> attempt = subscribers.find(caller, owner).flatMap(subscriber -> {
-            Access.requireWrite(caller, subscriber.sid(), subscriber.lineage(), "subscriber");
+            Access.requireWrite(caller, subscriber, "subscriber");
             long primary = body.requiredInteger("primaryDidGroupId");
             var attributes = Attributes.create(body.attributes(), AttributeLevel.MEETING_ROOM);
             List<KeychainPlan.RequestedKey> keys = body.objects("keychain").stream()
@@ -133,7 +133,7 @@ public class RoomService {
     public Mono<RoomDocument> modify(Identity caller, String ownerSid, long meetingNumber,
             Function<RoomDocument, Mono<RoomDocument>> change) {
         return StateWrites.retryingConflicts(find(caller, ownerSid, meetingNumber).flatMap(current -> {
-            Access.requireWrite(caller, current.subscriberSid(), current.ownerLineage(), "meeting room");
+            Access.requireWrite(caller, current, "meeting room");
             return change.apply(current).flatMap(next -> requireFreeAccessCodes(next)
                     .then(writes.replace(current, next, RoomDocument.COLLECTION)));
         })).onErrorMap(DuplicateKeyException.class, RoomService::duplicate);

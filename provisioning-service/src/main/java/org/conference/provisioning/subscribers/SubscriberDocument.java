@@ -7,6 +7,7 @@ import org.conference.common.events.DidGroupReference;
 import org.conference.common.events.SubscriberState;
 import org.conference.provisioning.outbox.Outbox;
 import org.conference.provisioning.outbox.OutboxEntity;
+import org.conference.provisioning.support.Owned;
 import org.springframework.data.annotation.Id;
 
 /**
@@ -33,7 +34,7 @@ public record SubscriberDocument(
         CallbackDocument callback,
         long version,
         boolean deleted,
-        Outbox outbox) implements OutboxEntity {
+        Outbox outbox) implements OutboxEntity, Owned {
 
     public static final String COLLECTION = "subscribers";
 
@@ -45,6 +46,16 @@ public record SubscriberDocument(
     @Override
     public Object documentId() {
         return sid;
+    }
+
+    @Override
+    public String ownerSid() {
+        return sid;
+    }
+
+    @Override
+    public List<String> ownerLineage() {
+        return lineage;
     }
 
     @Override

@@ -60,7 +60,7 @@ public class SubscriberService {
     }
 
     public Mono<SubscriberDocument> find(Identity caller, String sid) {
-        return byId(sid).filter(s -> Access.canRead(caller, s.sid(), s.lineage()))
+        return byId(sid).filter(s -> Access.canRead(caller, s))
                 .switchIfEmpty(Mono.error(ApiException.notFound("subscriber")));
     }
 
@@ -99,7 +99,7 @@ public class SubscriberService {
 
     public Mono<SubscriberDocument> update(Identity caller, String sid, JsonBody body) {
         return StateWrites.retryingConflicts(find(caller, sid).flatMap(current -> {
-            Access.requireWrite(caller, current.sid(), current.lineage(), "subscriber");
+            Access.requireWrite(caller, current, "subscriber");
             var changes = current.changes();
             applyProfile(body, changes);
             body.string("login").ifPresent(login -> changes.login = SubscriberRules.login(login));
@@ -132,7 +132,7 @@ public class SubscriberService {
             if (caller.sid().equals(sid) || caller.role() != Role.ADMINISTRATOR) {
                 return Mono.error(ApiException.forbidden());
             }
-            Access.requireWrite(caller, current.sid(), current.lineage(), "subscriber");
+            Access.requireWrite(caller, current, "subscriber");
             return writes.markDeleting(current, SubscriberDocument.COLLECTION)
                     .then(firstHolding(sid))
                     .flatMap(holding -> writes.unmarkDeleting(current, SubscriberDocument.COLLECTION)

@@ -1,7 +1,5 @@
 package org.conference.provisioning.support;
 
-import java.util.List;
-
 import org.conference.common.api.ApiException;
 import org.conference.common.identity.Identity;
 import org.conference.common.identity.Role;
@@ -15,23 +13,23 @@ import org.springframework.data.mongodb.core.query.Criteria;
  */
 public final class Access {
 
-    public static boolean canRead(Identity caller, String ownerSid, List<String> ownerLineage) {
-        return caller.role() == Role.SERVICE || caller.reaches(ownerSid, ownerLineage);
+    public static boolean canRead(Identity caller, Owned object) {
+        return caller.role() == Role.SERVICE || caller.reaches(object.ownerSid(), object.ownerLineage());
     }
 
-    public static boolean canWrite(Identity caller, String ownerSid, List<String> ownerLineage) {
-        if (caller.role() == Role.SERVICE || caller.sid().equals(ownerSid)) {
+    public static boolean canWrite(Identity caller, Owned object) {
+        if (caller.role() == Role.SERVICE || caller.sid().equals(object.ownerSid())) {
             return true;
         }
-        return caller.role() == Role.ADMINISTRATOR && ownerLineage.contains(caller.sid());
+        return caller.role() == Role.ADMINISTRATOR && object.ownerLineage().contains(caller.sid());
     }
 
     /** 404 when the caller may not see the object, 403 when it may see but not change it. */
-    public static void requireWrite(Identity caller, String ownerSid, List<String> ownerLineage, String thing) {
-        if (!canRead(caller, ownerSid, ownerLineage)) {
+    public static void requireWrite(Identity caller, Owned object, String thing) {
+        if (!canRead(caller, object)) {
             throw ApiException.notFound(thing);
         }
-        if (!canWrite(caller, ownerSid, ownerLineage)) {
+        if (!canWrite(caller, object)) {
             throw ApiException.forbidden();
         }
     }

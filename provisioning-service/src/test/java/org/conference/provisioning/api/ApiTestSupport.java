@@ -95,8 +95,9 @@ public abstract class ApiTestSupport {
                 .expectStatus().isCreated(), "meetingNumber");
     }
 
+    /** A random valid US number (area code 516; a NANP exchange never starts with 0 or 1). */
     protected static String phoneNumber() {
-        return "1516" + (1_000_000 + ThreadLocalRandom.current().nextInt(8_999_999));
+        return "1516" + (2_000_000 + ThreadLocalRandom.current().nextInt(8_000_000));
     }
 
     protected WebTestClient.ResponseSpec get(Caller caller, String path) {
