@@ -1,0 +1,70 @@
+package org.conference.gateway;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+import org.conference.testsupport.WithBackingServices;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import reactor.netty.http.client.HttpClient;
+
+/**
+ * One gateway (one Spring context, shared by every subclass) in front of stub services on loopback ports, with a real
+ * Kafka broker. Each test class talks from its own loopback source address, so the per-address brute-force counters
+ * of one class never affect another.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "conference.gateway.timeouts.api-response-ms=1500",
+        "conference.gateway.limits.files-body=3MB",
+        "conference.gateway.throttling.address-failures=12"})
+@WithBackingServices
+public abstract class GatewayTestBase {
+
+    /** The stub services, started once per test JVM (the context that points at them is cached as well). */
+    protected static final class Backends {
+        static final ProvisioningStub PROVISIONING = new ProvisioningStub("127.0.0.1", 0);
+        static final StubService MEETING = new StubService("meeting-service", "127.0.0.1", 0);
+        static final StubService MEDIA = new StubService("media-service", "127.0.0.1", 0);
+
+        private Backends() {
+        }
+    }
+
+    protected final ProvisioningStub provisioning = Backends.PROVISIONING;
+    protected final StubService meeting = Backends.MEETING;
+    protected final StubService media = Backends.MEDIA;
+
+    @Value("${local.server.port}")
+    protected int port;
+
+    @DynamicPropertySource
+    static void serviceLocations(DynamicPropertyRegistry registry) {
+        registry.add("conference.gateway.services.provisioning-service", Backends.PROVISIONING::url);
+        registry.add("conference.gateway.services.meeting-service", Backends.MEETING::url);
+        registry.add("conference.gateway.services.media-service", Backends.MEDIA::url);
+    }
+
+    /** A client whose connections come from {@code sourceAddress} (any 127.x.y.z). */
+    protected WebTestClient clientFrom(String sourceAddress) {
+        HttpClient netty = HttpClient.create().bindAddress(() -> new InetSocketAddress(sourceAddress, 0));
+        return WebTestClient.bindToServer(new ReactorClientHttpConnector(netty))
+                .baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(15))
+                .build();
+    }
+
+    protected static String basic(String login, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    protected static String bearer(String token) {
+        return "Bearer " + token;
+    }
+}
