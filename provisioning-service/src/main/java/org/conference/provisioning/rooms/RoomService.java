@@ -6,6 +6,7 @@ import java.util.function.Function;
 
 import org.conference.common.api.ApiException;
 import org.conference.common.attributes.AttributeLevel;
+import org.conference.common.events.AttributeSetting;
 import org.conference.common.events.DidGroupReference;
 import org.conference.common.events.MeetingKey;
 import org.conference.common.identity.Identity;
@@ -13,9 +14,9 @@ import org.conference.common.query.ListQuery;
 import org.conference.common.query.Page;
 import org.conference.provisioning.didgroups.DidGroupDirectory;
 import org.conference.provisioning.didgroups.DidGroupDocument;
-import org.conference.provisioning.subscribers.SubscriberDocument;
 import org.conference.provisioning.outbox.Outbox;
 import org.conference.provisioning.outbox.StateWrites;
+import org.conference.provisioning.subscribers.SubscriberDocument;
 import org.conference.provisioning.subscribers.SubscriberService;
 import org.conference.provisioning.support.Access;
 import org.conference.provisioning.support.Attributes;

@@ -1,10 +1,12 @@
 package org.conference.provisioning.subscribers;
 
+import java.util.List;
 import java.util.Map;
 
 import org.conference.common.api.ListEnvelope;
 import org.conference.common.identity.Identity;
 import org.conference.common.query.ListQuery;
+import org.conference.common.query.Page;
 import org.conference.common.query.ResourceSchema;
 import org.conference.provisioning.rooms.RoomService;
 import org.conference.provisioning.rooms.RoomView;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @RestController
@@ -73,10 +76,10 @@ class SubscriberController {
     Mono<ListEnvelope<Map<String, Object>>> list(Identity caller,
             @RequestParam MultiValueMap<String, String> params) {
         ListQuery query = ListQuery.from(params, SCHEMA);
-        return subscribers.list(caller, query).flatMap(page -> reactor.core.publisher.Flux.fromIterable(page.items())
+        return subscribers.list(caller, query).flatMap(page -> Flux.fromIterable(page.items())
                 .concatMap(s -> withRooms(s, caller)).collectList()
                 .map(items -> views.list("subscribers",
-                        new org.conference.common.query.Page<>(items, page.offset(), page.total()), v -> v,
+                        new Page<>(items, page.offset(), page.total()), v -> v,
                         query.fields())));
     }
 
@@ -110,7 +113,7 @@ class SubscriberController {
     }
 
     private Mono<Map<String, Object>> render(SubscriberDocument subscriber, Identity caller,
-            Map<String, ? extends java.util.List<String>> params) {
+            Map<String, ? extends List<String>> params) {
         return withRooms(subscriber, caller).map(view -> views.object(view, params));
     }
 }

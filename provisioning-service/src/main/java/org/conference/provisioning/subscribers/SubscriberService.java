@@ -2,6 +2,7 @@ package org.conference.provisioning.subscribers;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.conference.common.api.ApiException;
 import org.conference.common.events.DidGroupReference;
@@ -181,19 +182,19 @@ public class SubscriberService {
     }
 
     /** {@code eventCallbackUrl} (write-only) or {@code callback.url} set the callback; its id and secret are kept. */
-    private Mono<java.util.Optional<CallbackDocument>> callbackFor(JsonBody body, CallbackDocument current) {
+    private Mono<Optional<CallbackDocument>> callbackFor(JsonBody body, CallbackDocument current) {
         String field = body.has("eventCallbackUrl") ? "eventCallbackUrl" : "callback.url";
         String url = body.has("eventCallbackUrl") ? body.string("eventCallbackUrl").orElse(null)
                 : body.object("callback").flatMap(cb -> cb.string("url")).orElse(null);
         if (url == null || url.isBlank()) {
-            return Mono.just(java.util.Optional.empty());
+            return Mono.just(Optional.empty());
         }
         SubscriberRules.callbackUrl(field, url);
         if (current != null) {
-            return Mono.just(java.util.Optional.of(new CallbackDocument(current.id(), url, current.secret())));
+            return Mono.just(Optional.of(new CallbackDocument(current.id(), url, current.secret())));
         }
         return counters.next("callbacks")
-                .map(id -> java.util.Optional.of(new CallbackDocument(id, url, random.webhookSecret())));
+                .map(id -> Optional.of(new CallbackDocument(id, url, random.webhookSecret())));
     }
 
     private static void applyProfile(JsonBody body, SubscriberDocument.Changes changes) {
