@@ -59,7 +59,7 @@ public class DidGroupService {
                     body.string("description").orElse(""), callFlowId, owner.sid(), owner.lineage(),
                     DidGroupDocument.STATE, attributes, 1, false, Outbox.PENDING), DidGroupDocument.COLLECTION))
                     .flatMap(created -> writes.allLive(SubscriberDocument.COLLECTION, List.of(owner.sid()))
-                            .flatMap(live -> live ? Mono.just(created) : undo(created)
+                            .flatMap(live -> live ? Mono.just(created) : remove(created)
                                     .then(Mono.error(ApiException.notFound("subscriber")))));
         });
     }
@@ -93,16 +93,17 @@ public class DidGroupService {
                             .then(Mono.<DidGroupDocument>error(ApiException.conflict("id",
                                     "DID group is still used by " + holding.what() + " " + holding.id(),
                                     holding.id()))))
-                    .switchIfEmpty(Mono.defer(() -> writes.replace(current, current.next(current.name(),
-                            current.description(), current.callFlowId(), current.attributes(), true),
-                            DidGroupDocument.COLLECTION)));
+                    .switchIfEmpty(Mono.defer(() -> remove(current)));
         })).then();
     }
 
-    /** Takes back a group whose owner went away while it was being created (see {@link StateWrites#markDeleting}). */
-    private Mono<DidGroupDocument> undo(DidGroupDocument created) {
-        return writes.replace(created, created.next(created.name(), created.description(), created.callFlowId(),
-                created.attributes(), true), DidGroupDocument.COLLECTION);
+    /**
+     * Writes the deleted version (tombstone pending). Also takes back a group whose owner went away while it was
+     * being created (see {@link StateWrites#markDeleting}).
+     */
+    private Mono<DidGroupDocument> remove(DidGroupDocument group) {
+        return writes.replace(group, group.next(group.name(), group.description(), group.callFlowId(),
+                group.attributes(), true), DidGroupDocument.COLLECTION);
     }
 
     /** The reference sends {@code "callFlowId": "1"}: a string of digits is accepted as the integer. */

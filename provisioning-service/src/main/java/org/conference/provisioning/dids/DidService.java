@@ -75,7 +75,7 @@ public class DidService {
                             group.id(), group.subscriberSid(), group.ownerLineage(), DidDocument.STATE, attributes, 1,
                             false, Outbox.PENDING), DidDocument.COLLECTION))
                             .flatMap(created -> writes.allLive(DidGroupDocument.COLLECTION, List.of(group.id()))
-                                    .flatMap(live -> live ? Mono.just(created) : undo(created)
+                                    .flatMap(live -> live ? Mono.just(created) : remove(created)
                                             .then(Mono.error(ApiException.validation("didGroupId",
                                                     "DID group " + group.id() + " does not exist"))))));
         }).onErrorMap(DuplicateKeyException.class, e -> numberTaken());
@@ -107,18 +107,18 @@ public class DidService {
     public Mono<Void> delete(Identity caller, long id) {
         return StateWrites.retryingConflicts(find(caller, id).flatMap(current -> {
             Access.requireWrite(caller, current, "did");
-            var released = new PhoneNumbers.Parsed("deleted:" + current.id(), current.countryCode());
-            return writes.replace(current, next(current, released, current.description(), current.didGroupId(),
-                    current.subscriberSid(), current.ownerLineage(), current.attributes(), true),
-                    DidDocument.COLLECTION);
+            return remove(current);
         })).then();
     }
 
-    /** Takes back a DID whose group went away while it was being created (see {@link StateWrites#markDeleting}). */
-    private Mono<DidDocument> undo(DidDocument created) {
-        var released = new PhoneNumbers.Parsed("deleted:" + created.id(), created.countryCode());
-        return writes.replace(created, next(created, released, created.description(), created.didGroupId(),
-                created.subscriberSid(), created.ownerLineage(), created.attributes(), true), DidDocument.COLLECTION);
+    /**
+     * Writes the deleted version (tombstone pending, number released). Also takes back a DID whose group went away
+     * while it was being created (see {@link StateWrites#markDeleting}).
+     */
+    private Mono<DidDocument> remove(DidDocument did) {
+        var released = new PhoneNumbers.Parsed("deleted:" + did.id(), did.countryCode());
+        return writes.replace(did, next(did, released, did.description(), did.didGroupId(), did.subscriberSid(),
+                did.ownerLineage(), did.attributes(), true), DidDocument.COLLECTION);
     }
 
     private Mono<DidGroupDocument> writableGroup(Identity caller, long groupId) {

@@ -125,9 +125,7 @@ public class RoomService {
     }
 
     public Mono<Void> delete(Identity caller, String ownerSid, long meetingNumber) {
-        return modify(caller, ownerSid, meetingNumber, current -> Mono.just(changed(current, current.meetingNumber(),
-                current.description(), current.primaryDidGroupId(), current.didGroupReferences(), List.of(),
-                current.attributes(), true))).then();
+        return modify(caller, ownerSid, meetingNumber, current -> Mono.just(deletedVersion(current))).then();
     }
 
     /** Read, check the caller may change it, compute the next state, write it if nobody else did meanwhile. */
@@ -160,6 +158,12 @@ public class RoomService {
                 current.created(), primary, references, keychain, attributes,
                 RoomDocument.accessKeysOf(current.id(), references, deleted ? List.of() : keychain), current.version() + 1,
                 deleted, Outbox.pendingWithTombstones(tombstones));
+    }
+
+    /** The deleted version of a room: tombstone pending, access codes released. */
+    private static RoomDocument deletedVersion(RoomDocument room) {
+        return changed(room, room.meetingNumber(), room.description(), room.primaryDidGroupId(),
+                room.didGroupReferences(), List.of(), room.attributes(), true);
     }
 
     /** PUT with a keychain replaces it; entries naming an existing key id keep that id. */
@@ -225,9 +229,7 @@ public class RoomService {
         return Mono.zip(writes.allLive(SubscriberDocument.COLLECTION, List.of(created.subscriberSid())),
                         writes.allLive(DidGroupDocument.COLLECTION, groups))
                 .flatMap(live -> live.getT1() && live.getT2() ? Mono.just(created)
-                        : writes.replace(created, changed(created, created.meetingNumber(), created.description(),
-                                created.primaryDidGroupId(), created.didGroupReferences(), List.of(),
-                                created.attributes(), true), RoomDocument.COLLECTION)
+                        : writes.replace(created, deletedVersion(created), RoomDocument.COLLECTION)
                         .then(Mono.error(ApiException.validation("didGroupReferences",
                                 "the owner or a DID group of the room was deleted meanwhile"))));
     }

@@ -92,7 +92,7 @@ public class SubscriberService {
                         return writes.insert(draft.nextVersion(changes), SubscriberDocument.COLLECTION)
                                 .flatMap(created -> writes.allLive(SubscriberDocument.COLLECTION,
                                                 List.of(caller.sid()))
-                                        .flatMap(live -> live ? Mono.just(created) : undo(created)
+                                        .flatMap(live -> live ? Mono.just(created) : remove(created)
                                                 .then(Mono.error(ApiException.unauthorized()))));
                     });
         }).onErrorMap(DuplicateKeyException.class, e -> loginTaken());
@@ -139,13 +139,7 @@ public class SubscriberService {
                     .flatMap(holding -> writes.unmarkDeleting(current, SubscriberDocument.COLLECTION)
                             .then(Mono.<SubscriberDocument>error(ApiException.conflict("sid",
                                     "subscriber still owns " + holding.what() + " " + holding.id(), holding.id()))))
-                    .switchIfEmpty(Mono.defer(() -> {
-                        var changes = current.changes();
-                        changes.deleted = true;
-                        changes.login = "deleted:" + sid;
-                        changes.authenticationToken = null;
-                        return writes.replace(current, current.nextVersion(changes), SubscriberDocument.COLLECTION);
-                    }));
+                    .switchIfEmpty(Mono.defer(() -> remove(current)));
         })).then();
     }
 
@@ -160,12 +154,16 @@ public class SubscriberService {
                 })).then();
     }
 
-    /** Takes back a subscriber whose parent went away while it was being created. */
-    private Mono<SubscriberDocument> undo(SubscriberDocument created) {
-        var changes = created.changes();
+    /**
+     * Writes the deleted version (tombstone pending, login released, token revoked). Also takes back a subscriber
+     * whose parent went away while it was being created.
+     */
+    private Mono<SubscriberDocument> remove(SubscriberDocument subscriber) {
+        var changes = subscriber.changes();
         changes.deleted = true;
-        changes.login = "deleted:" + created.sid();
-        return writes.replace(created, created.nextVersion(changes), SubscriberDocument.COLLECTION);
+        changes.login = "deleted:" + subscriber.sid();
+        changes.authenticationToken = null;
+        return writes.replace(subscriber, subscriber.nextVersion(changes), SubscriberDocument.COLLECTION);
     }
 
     private Mono<SubscriberHoldings.Holding> firstHolding(String sid) {

@@ -48,14 +48,13 @@ class MongoIndexes implements ApplicationRunner {
                 index(DidDocument.COLLECTION, new Index("didGroupId", Sort.Direction.ASC)),
                 index(DidDocument.COLLECTION, new Index("ownerLineage", Sort.Direction.ASC)),
                 index(DidGroupDocument.COLLECTION, new Index("ownerLineage", Sort.Direction.ASC)),
-                index(DidGroupDocument.COLLECTION, new Index("subscriberSid", Sort.Direction.ASC)))
+                index(DidGroupDocument.COLLECTION, new Index("subscriberSid", Sort.Direction.ASC)),
+                Flux.just(SubscriberDocument.COLLECTION, RoomDocument.COLLECTION, DidDocument.COLLECTION,
+                                DidGroupDocument.COLLECTION)
+                        .concatMap(collection -> index(collection, new Index("outbox.pending", Sort.Direction.ASC))))
                 .then()
                 // Start-up: the unique indexes must exist before the first request relies on them.
                 .block(Duration.ofSeconds(60));
-        for (String collection : new String[] {SubscriberDocument.COLLECTION, RoomDocument.COLLECTION,
-                DidDocument.COLLECTION, DidGroupDocument.COLLECTION}) {
-            index(collection, new Index("outbox.pending", Sort.Direction.ASC)).blockLast(Duration.ofSeconds(60));
-        }
     }
 
     private Flux<String> index(String collection, Index index) {
