@@ -62,15 +62,16 @@ public class ApiErrorWebExceptionHandler implements WebExceptionHandler {
             return api;
         }
         if (failure instanceof WebExchangeBindException bind) {
-            return ApiException.validation(bind.getFieldErrors().stream()
-                    .map(e -> FieldError.of(e.getField(), e.getDefaultMessage()))
-                    .toList());
+            return ValidationErrors.of(bind);
         }
         if (failure instanceof UnsupportedMediaTypeStatusException) {
             return simple(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported media type");
         }
         if (isPayloadTooLarge(failure)) {
             return simple(HttpStatus.PAYLOAD_TOO_LARGE, "request body too large");
+        }
+        if (failure instanceof ServerWebInputException input && ValidationErrors.wrongType(input).isPresent()) {
+            return ValidationErrors.wrongType(input).get();
         }
         if (failure instanceof ServerWebInputException input && isMalformedBody(input)) {
             return new ApiException(HttpStatus.BAD_REQUEST, new ApiError(MALFORMED_JSON, null));

@@ -39,6 +39,41 @@ class ApiErrorWebExceptionHandlerTest {
     }
 
     @Test
+    void beanValidationFailuresAre422NamingTheJsonFieldsInDottedFormSortedByField() {
+        http.post().uri("/assemblies").header(InternalJwt.HEADER, identity())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\": \"long name\", \"target\": {\"url\": \" \"}, \"parts\": [{\"code\": \"1\"}, {\"code\": \"x\"}]}")
+                .exchange()
+                .expectStatus().isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.message").isEqualTo("object validation error")
+                .jsonPath("$.errors.length()").isEqualTo(3)
+                .jsonPath("$.errors[0].field").isEqualTo("name")
+                .jsonPath("$.errors[0].message").isEqualTo("name must be at most 3 characters")
+                .jsonPath("$.errors[1].field").isEqualTo("parts.code")
+                .jsonPath("$.errors[1].message").isEqualTo("parts.code must be digits")
+                .jsonPath("$.errors[2].field").isEqualTo("target.url");
+    }
+
+    @Test
+    void aValueOfTheWrongJsonTypeIs422NamingTheField() {
+        http.post().uri("/probes").header(InternalJwt.HEADER, identity())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"name\": \"x\", \"size\": \"large\"}")
+                .exchange()
+                .expectStatus().isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("size")
+                .jsonPath("$.errors[0].message").isEqualTo("size must be an integer");
+        http.post().uri("/assemblies").header(InternalJwt.HEADER, identity())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"target\": {\"url\": [1]}}")
+                .exchange()
+                .expectStatus().isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("target.url")
+                .jsonPath("$.errors[0].message").isEqualTo("target.url must be a string");
+    }
+
+    @Test
     void unsupportedContentTypeIs415() {
         http.post().uri("/probes").header(InternalJwt.HEADER, identity())
                 .contentType(MediaType.TEXT_PLAIN).bodyValue("name=x")

@@ -3,6 +3,11 @@ package org.conference.common.api;
 import java.util.List;
 
 import org.conference.common.identity.Identity;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,6 +21,21 @@ import reactor.core.publisher.Mono;
 class ProbeController {
 
     record Probe(String name, int size) {
+    }
+
+    record Part(@Pattern(regexp = "[0-9]+", message = "must be digits") String code) {
+    }
+
+    record Target(@NotBlank(message = "must not be blank") String url) {
+    }
+
+    record Assembly(@Size(max = 3, message = "must be at most {max} characters") String name,
+            @Valid Target target, List<@Valid Part> parts) {
+    }
+
+    @PostMapping(path = "/assemblies", consumes = "application/json")
+    Mono<Assembly> assemble(@Valid @RequestBody Assembly assembly) {
+        return Mono.just(assembly);
     }
 
     @PostMapping(path = "/probes", consumes = "application/json")
