@@ -21,6 +21,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /** The two call flows, read-only, served from the attribute catalog with their attribute templates. */
 @RestController
 @RequestMapping(ApiPaths.BASE + "/callFlows")
@@ -39,7 +41,18 @@ class CallFlowController {
         this.views = views;
     }
 
-    record CallFlowView(List<AttributeTemplate> attributeTemplates, int id, String name, String path) {
+    /** The Call Flow object of the reference; unset fields are left out. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record CallFlowView(List<TemplateView> attributeTemplates, int id, String name, String path) {
+    }
+
+    /** An attribute template; {@code enumValues} only for choices and {@code value} only where there is a default. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record TemplateView(String description, String enumValues, int group, String name, int type, String value) {
+        static TemplateView of(AttributeTemplate template) {
+            return new TemplateView(template.description(), template.enumValues(), template.group(), template.name(),
+                    template.type(), template.value());
+        }
     }
 
     @GetMapping
@@ -57,6 +70,7 @@ class CallFlowController {
     }
 
     private CallFlowView view(CallFlow flow) {
-        return new CallFlowView(catalog.templates(flow), flow.id(), flow.name(), flow.path());
+        return new CallFlowView(catalog.templates(flow).stream().map(TemplateView::of).toList(), flow.id(),
+                flow.name(), flow.path());
     }
 }

@@ -12,7 +12,8 @@ import org.conference.provisioning.dids.DidView;
 import org.conference.provisioning.rooms.RoomHoldings;
 import org.conference.provisioning.support.ApiPaths;
 import org.conference.provisioning.support.ApiViews;
-import org.conference.provisioning.support.JsonBody;
+import org.conference.provisioning.didgroups.DidGroupRequests.DidGroupChanges;
+import org.conference.provisioning.didgroups.DidGroupRequests.NewDidGroup;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.validation.Valid;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -57,8 +59,8 @@ class DidGroupController {
     }
 
     @PostMapping
-    Mono<DidGroupView> create(Identity caller, @RequestBody Map<String, Object> body) {
-        return groups.create(caller, new JsonBody(body)).map(group -> DidGroupView.of(group, null));
+    Mono<DidGroupView> create(Identity caller, @Valid @RequestBody NewDidGroup body) {
+        return groups.create(caller, body).map(group -> DidGroupView.of(group, null));
     }
 
     @GetMapping
@@ -77,8 +79,8 @@ class DidGroupController {
     }
 
     @PutMapping("/{id}")
-    Mono<DidGroupView> update(Identity caller, @PathVariable long id, @RequestBody Map<String, Object> body) {
-        return groups.update(caller, id, new JsonBody(body)).flatMap(this::withDids);
+    Mono<DidGroupView> update(Identity caller, @PathVariable long id, @Valid @RequestBody DidGroupChanges body) {
+        return groups.update(caller, id, body).flatMap(this::withDids);
     }
 
     @DeleteMapping("/{id}")

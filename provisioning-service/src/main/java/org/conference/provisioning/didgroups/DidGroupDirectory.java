@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.conference.common.api.ApiException;
 import org.conference.common.events.DidGroupReference;
-import org.conference.provisioning.support.JsonBody;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -33,20 +32,19 @@ public class DidGroupDirectory {
         return mongo.findOne(query, DidGroupDocument.class, DidGroupDocument.COLLECTION);
     }
 
-    /** Checks {@code didGroupReferences} entries ({@code didGroupId} required, {@code state} 0, 1 or 2). */
-    public Mono<List<DidGroupReference>> references(List<JsonBody> entries, List<String> ownerLineage, String field) {
+    /**
+     * The references asked for (entries already checked field by field), each to a group the owner may use and
+     * none twice; none asked for ({@code null}) is none.
+     */
+    public Mono<List<DidGroupReference>> references(List<DidGroupReferenceRequest> requested,
+            List<String> ownerLineage, String field) {
         List<DidGroupReference> references = new ArrayList<>();
-        for (JsonBody entry : entries) {
-            long groupId = entry.integer("didGroupId")
-                    .orElseThrow(() -> ApiException.validation(field, "every reference needs a didGroupId"));
-            long state = entry.integer("state").orElse(0L);
-            if (state < 0 || state > 2) {
-                throw ApiException.validation(field, "state must be 0 (active), 1 (invalidated) or 2 (disabled)");
-            }
+        for (DidGroupReferenceRequest entry : requested == null ? List.<DidGroupReferenceRequest>of() : requested) {
+            long groupId = entry.didGroupId();
             if (references.stream().anyMatch(r -> r.didGroupId() == groupId)) {
-                throw ApiException.validation(field, "DID group " + groupId + " is referenced twice");
+                return Mono.error(ApiException.validation(field, field + " names DID group " + groupId + " twice"));
             }
-            references.add(new DidGroupReference(groupId, (int) state));
+            references.add(new DidGroupReference(groupId, entry.state() == null ? 0 : entry.state()));
         }
         return Flux.fromIterable(references)
                 .concatMap(reference -> usable(reference.didGroupId(), ownerLineage)

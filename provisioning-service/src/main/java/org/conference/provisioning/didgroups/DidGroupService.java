@@ -16,7 +16,9 @@ import org.conference.provisioning.subscribers.SubscriberHoldings.Holding;
 import org.conference.provisioning.support.Access;
 import org.conference.provisioning.support.Attributes;
 import org.conference.provisioning.support.Counters;
-import org.conference.provisioning.support.JsonBody;
+import org.conference.provisioning.didgroups.DidGroupRequests.DidGroupChanges;
+import org.conference.provisioning.didgroups.DidGroupRequests.NewDidGroup;
+import org.conference.provisioning.support.AttributeRequest;
 import org.conference.provisioning.support.MongoLists;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Service;
@@ -50,13 +52,13 @@ public class DidGroupService {
                 DidGroupDocument.COLLECTION);
     }
 
-    public Mono<DidGroupDocument> create(Identity caller, JsonBody body) {
+    public Mono<DidGroupDocument> create(Identity caller, NewDidGroup request) {
         return subscribers.find(caller, caller.sid()).flatMap(owner -> {
-            String name = body.requiredString("name");
-            int callFlowId = callFlow(body.requiredInteger("callFlowId"));
-            var attributes = Attributes.create(body.attributes(), AttributeLevel.DID_GROUP);
-            return counters.next("didGroups").flatMap(id -> writes.insert(new DidGroupDocument(id, name,
-                    body.string("description").orElse(""), callFlowId, owner.sid(), owner.lineage(),
+            int callFlowId = callFlow(request.callFlowId());
+            var attributes = Attributes.create(AttributeRequest.inputs(request.attributes()), AttributeLevel.DID_GROUP);
+            String description = request.description() == null ? "" : request.description();
+            return counters.next("didGroups").flatMap(id -> writes.insert(new DidGroupDocument(id, request.name(),
+                    description, callFlowId, owner.sid(), owner.lineage(),
                     DidGroupDocument.STATE, attributes, 1, false, Outbox.PENDING), DidGroupDocument.COLLECTION))
                     .flatMap(created -> writes.allLive(SubscriberDocument.COLLECTION, List.of(owner.sid()))
                             .flatMap(live -> live ? Mono.just(created) : remove(created)
@@ -64,16 +66,18 @@ public class DidGroupService {
         });
     }
 
-    public Mono<DidGroupDocument> update(Identity caller, long id, JsonBody body) {
+    public Mono<DidGroupDocument> update(Identity caller, long id, DidGroupChanges request) {
         return StateWrites.retryingConflicts(find(caller, id).flatMap(current -> {
             Access.requireWrite(caller, current, "did group");
-            String name = body.has("name") ? body.requiredString("name") : current.name();
-            int callFlowId = body.has("callFlowId") ? callFlow(body.requiredInteger("callFlowId"))
+            String name = request.name().orElse(current.name());
+            int callFlowId = request.callFlowId().isSent() ? callFlow(request.callFlowId().value())
                     : current.callFlowId();
-            String description = body.has("description") ? body.string("description").orElse("")
+            String description = request.description().isSent()
+                    ? (request.description().value() == null ? "" : request.description().value())
                     : current.description();
-            var attributes = body.has("attributes")
-                    ? Attributes.merge(current.attributes(), body.attributes(), AttributeLevel.DID_GROUP)
+            var attributes = request.attributes().isSent()
+                    ? Attributes.merge(current.attributes(), AttributeRequest.inputs(request.attributes().value()),
+                            AttributeLevel.DID_GROUP)
                     : current.attributes();
             return writes.replace(current, current.next(name, description, callFlowId, attributes, false),
                     DidGroupDocument.COLLECTION);
@@ -106,9 +110,10 @@ public class DidGroupService {
                 group.attributes(), true), DidGroupDocument.COLLECTION);
     }
 
-    /** The reference sends {@code "callFlowId": "1"}: a string of digits is accepted as the integer. */
+    /** A call flow of the catalog (the reference sends {@code "callFlowId": "1"}, read as the number). */
     private static int callFlow(long id) {
-        return AttributeCatalog.standard().callFlow((int) id).map(flow -> flow.id())
+        return AttributeCatalog.standard().callFlows().stream().filter(flow -> flow.id() == id)
+                .map(flow -> flow.id()).findFirst()
                 .orElseThrow(() -> ApiException.validation("callFlowId", "call flow " + id + " does not exist"));
     }
 }

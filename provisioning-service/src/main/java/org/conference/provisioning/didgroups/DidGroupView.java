@@ -6,12 +6,16 @@ import org.conference.provisioning.support.Attributes;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** The DID Group object of the reference; {@code dids} is embedded on reads and absent from create/update answers. */
+/**
+ * The DID Group object of the reference; {@code dids} is embedded on reads and absent from create/update answers.
+ * Unset fields are left out.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record DidGroupView(
         List<Attributes.AttributeView> attributes,
         int callFlowId,
         String description,
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<?> dids,
+        List<?> dids,
         long id,
         String name,
         int state,

@@ -8,7 +8,8 @@ import org.conference.common.query.ListQuery;
 import org.conference.common.query.ResourceSchema;
 import org.conference.provisioning.support.ApiPaths;
 import org.conference.provisioning.support.ApiViews;
-import org.conference.provisioning.support.JsonBody;
+import org.conference.provisioning.dids.DidRequests.DidChanges;
+import org.conference.provisioning.dids.DidRequests.NewDid;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
 
 @RestController
@@ -48,8 +50,8 @@ class DidController {
     }
 
     @PostMapping
-    Mono<DidView> create(Identity caller, @RequestBody Map<String, Object> body) {
-        return dids.create(caller, new JsonBody(body)).map(DidView::of);
+    Mono<DidView> create(Identity caller, @Valid @RequestBody NewDid body) {
+        return dids.create(caller, body).map(DidView::of);
     }
 
     @GetMapping
@@ -65,8 +67,8 @@ class DidController {
     }
 
     @PutMapping("/{id}")
-    Mono<DidView> update(Identity caller, @PathVariable long id, @RequestBody Map<String, Object> body) {
-        return dids.update(caller, id, new JsonBody(body)).map(DidView::of);
+    Mono<DidView> update(Identity caller, @PathVariable long id, @Valid @RequestBody DidChanges body) {
+        return dids.update(caller, id, body).map(DidView::of);
     }
 
     @DeleteMapping("/{id}")

@@ -15,7 +15,11 @@ import org.conference.provisioning.subscribers.SubscriberHoldings.Holding;
 import org.conference.provisioning.support.Access;
 import org.conference.provisioning.support.Attributes;
 import org.conference.provisioning.support.Counters;
-import org.conference.provisioning.support.JsonBody;
+import org.conference.provisioning.dids.DidRequests.DidChanges;
+import org.conference.provisioning.dids.DidRequests.NewDid;
+import org.conference.provisioning.support.AttributeRequest;
+import org.conference.provisioning.support.PhoneNumbers;
+import org.conference.provisioning.support.UniqueIndexes;
 import org.conference.provisioning.support.MongoLists;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -65,42 +69,41 @@ public class DidService {
         return inGroup(didGroupId).next().map(did -> new Holding("DID", Long.toString(did.id())));
     }
 
-    public Mono<DidDocument> create(Identity caller, JsonBody body) {
+    public Mono<DidDocument> create(Identity caller, NewDid request) {
         return Mono.defer(() -> {
-            PhoneNumbers.Parsed number = PhoneNumbers.parse(body.requiredString("phoneNumber"));
-            var attributes = Attributes.create(body.attributes(), AttributeLevel.DID);
-            return writableGroup(caller, body.requiredInteger("didGroupId"))
+            PhoneNumbers.Parsed number = parsed(request.phoneNumber());
+            var attributes = Attributes.create(AttributeRequest.inputs(request.attributes()), AttributeLevel.DID);
+            return writableGroup(caller, request.didGroupId())
                     .flatMap(group -> counters.next("dids").flatMap(id -> writes.insert(new DidDocument(id,
-                            number.digits(), number.countryCode(), body.string("description").orElse(null),
+                            number.digits(), number.countryCode(), request.description(),
                             group.id(), group.subscriberSid(), group.ownerLineage(), DidDocument.STATE, attributes, 1,
                             false, Outbox.PENDING), DidDocument.COLLECTION))
                             .flatMap(created -> writes.allLive(DidGroupDocument.COLLECTION, List.of(group.id()))
                                     .flatMap(live -> live ? Mono.just(created) : remove(created)
                                             .then(Mono.error(ApiException.validation("didGroupId",
                                                     "DID group " + group.id() + " does not exist"))))));
-        }).onErrorMap(DuplicateKeyException.class, e -> numberTaken());
+        }).onErrorMap(DidService::isNumberTaken, e -> numberTaken());
     }
 
-    public Mono<DidDocument> update(Identity caller, long id, JsonBody body) {
+    public Mono<DidDocument> update(Identity caller, long id, DidChanges request) {
         return StateWrites.retryingConflicts(find(caller, id).flatMap(current -> {
             Access.requireWrite(caller, current, "did");
-            PhoneNumbers.Parsed number = body.string("phoneNumber").map(PhoneNumbers::parse)
-                    .orElse(new PhoneNumbers.Parsed(current.phoneNumber(), current.countryCode()));
-            String description = body.has("description") ? body.string("description").orElse(null)
-                    : current.description();
-            var attributes = body.has("attributes")
-                    ? Attributes.merge(current.attributes(), body.attributes(), AttributeLevel.DID)
+            PhoneNumbers.Parsed number = request.phoneNumber().isSent() ? parsed(request.phoneNumber().value())
+                    : new PhoneNumbers.Parsed(current.phoneNumber(), current.countryCode());
+            String description = request.description().orElse(current.description());
+            var attributes = request.attributes().isSent()
+                    ? Attributes.merge(current.attributes(), AttributeRequest.inputs(request.attributes().value()),
+                            AttributeLevel.DID)
                     : current.attributes();
-            Mono<DidGroupDocument> group = body.integer("didGroupId")
-                    .filter(groupId -> groupId != current.didGroupId())
-                    .map(groupId -> writableGroup(caller, groupId))
-                    .orElse(Mono.empty());
+            long groupId = request.didGroupId().orElse(current.didGroupId());
+            Mono<DidGroupDocument> group = groupId != current.didGroupId() ? writableGroup(caller, groupId)
+                    : Mono.empty();
             return group.map(g -> next(current, number, description, g.id(), g.subscriberSid(), g.ownerLineage(),
                             attributes, false))
                     .defaultIfEmpty(next(current, number, description, current.didGroupId(), current.subscriberSid(),
                             current.ownerLineage(), attributes, false))
                     .flatMap(next -> writes.replace(current, next, DidDocument.COLLECTION));
-        })).onErrorMap(DuplicateKeyException.class, e -> numberTaken());
+        })).onErrorMap(DidService::isNumberTaken, e -> numberTaken());
     }
 
     /** The number is released at once (renamed in the flagged document) so it can be provisioned again. */
@@ -133,6 +136,16 @@ public class DidService {
             List<org.conference.common.events.AttributeSetting> attributes, boolean deleted) {
         return new DidDocument(current.id(), number.digits(), number.countryCode(), description, groupId, ownerSid,
                 ownerLineage, current.state(), attributes, current.version() + 1, deleted, Outbox.PENDING);
+    }
+
+    /** The request's number, already checked by its constraint, as digits with its country. */
+    private static PhoneNumbers.Parsed parsed(String phoneNumber) {
+        return PhoneNumbers.e164(phoneNumber).orElseThrow(() -> ApiException.validation("phoneNumber",
+                "phoneNumber must be an E.164 number, e.g. 15162065319"));
+    }
+
+    private static boolean isNumberTaken(Throwable failure) {
+        return failure instanceof DuplicateKeyException && UniqueIndexes.isViolated(failure, UniqueIndexes.PHONE_NUMBER);
     }
 
     private static ApiException numberTaken() {

@@ -6,11 +6,15 @@ import org.conference.provisioning.support.Attributes;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** The DID object of the reference: {@code description} is hidden when it was never set. */
+/**
+ * The DID object of the reference: {@code description} is hidden when it was never set, and so is
+ * {@code countryCode} for a number libphonenumber places in no country.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record DidView(
         List<Attributes.AttributeView> attributes,
         String countryCode,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String description,
+        String description,
         long didGroupId,
         long id,
         String phoneNumber,

@@ -11,7 +11,8 @@ import org.conference.common.query.ListQuery;
 import org.conference.common.query.ResourceSchema;
 import org.conference.provisioning.support.ApiPaths;
 import org.conference.provisioning.support.ApiViews;
-import org.conference.provisioning.support.JsonBody;
+import org.conference.provisioning.rooms.RoomRequests.MeetingKeyChanges;
+import org.conference.provisioning.rooms.RoomRequests.MeetingKeyRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -25,6 +26,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
 
 /**
@@ -49,12 +53,14 @@ class KeychainController {
         this.views = views;
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record KeyView(String accessCode, long id, int role) {
         static KeyView of(MeetingKey key) {
             return new KeyView(key.accessCode(), key.id(), key.role());
         }
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record ChangedKeyView(String accessCode, long id, long meetingRoomId, int role) {
         static ChangedKeyView of(KeychainService.KeyChange change) {
             return new ChangedKeyView(change.key().accessCode(), change.key().id(), change.room().id(),
@@ -64,8 +70,8 @@ class KeychainController {
 
     @PostMapping
     Mono<ChangedKeyView> create(Identity caller, @PathVariable String sid, @PathVariable long meetingNumber,
-            @RequestBody Map<String, Object> body) {
-        return keychain.add(caller, sid, meetingNumber, new JsonBody(body)).map(ChangedKeyView::of);
+            @Valid @RequestBody MeetingKeyRequest body) {
+        return keychain.add(caller, sid, meetingNumber, body).map(ChangedKeyView::of);
     }
 
     @GetMapping
@@ -88,8 +94,8 @@ class KeychainController {
 
     @PutMapping("/{keyId}")
     Mono<ChangedKeyView> update(Identity caller, @PathVariable String sid, @PathVariable long meetingNumber,
-            @PathVariable long keyId, @RequestBody Map<String, Object> body) {
-        return keychain.update(caller, sid, meetingNumber, keyId, new JsonBody(body)).map(ChangedKeyView::of);
+            @PathVariable long keyId, @Valid @RequestBody MeetingKeyChanges body) {
+        return keychain.update(caller, sid, meetingNumber, keyId, body).map(ChangedKeyView::of);
     }
 
     @DeleteMapping("/{keyId}")

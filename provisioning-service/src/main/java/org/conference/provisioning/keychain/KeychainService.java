@@ -10,7 +10,8 @@ import org.conference.provisioning.rooms.KeychainPlan;
 import org.conference.provisioning.rooms.RoomDocument;
 import org.conference.provisioning.rooms.RoomService;
 import org.conference.provisioning.outbox.StateWrites;
-import org.conference.provisioning.support.JsonBody;
+import org.conference.provisioning.rooms.RoomRequests.MeetingKeyChanges;
+import org.conference.provisioning.rooms.RoomRequests.MeetingKeyRequest;
 import org.conference.provisioning.support.RandomIdentifiers;
 import org.springframework.stereotype.Service;
 
@@ -39,8 +40,9 @@ class KeychainService {
         return rooms.find(caller, sid, meetingNumber);
     }
 
-    Mono<KeyChange> add(Identity caller, String sid, long meetingNumber, JsonBody body) {
-        KeychainPlan.RequestedKey requested = KeychainPlan.requested(body, "role");
+    /** A new key; an {@code id} in the request is not the client's to choose and is ignored. */
+    Mono<KeyChange> add(Identity caller, String sid, long meetingNumber, MeetingKeyRequest request) {
+        KeychainPlan.RequestedKey requested = new KeychainPlan.RequestedKey(null, request.accessCode(), request.role());
         Mono<KeyChange> attempt = rooms.newKeys(List.of(requested)).flatMap(created -> {
             MeetingKey fresh = created.get(0);
             return rooms.modify(caller, sid, meetingNumber, current -> {
@@ -56,12 +58,11 @@ class KeychainService {
                 : attempt.retryWhen(StateWrites.retries(5, RoomService::isAccessCodeConflict));
     }
 
-    Mono<KeyChange> update(Identity caller, String sid, long meetingNumber, long keyId, JsonBody body) {
+    Mono<KeyChange> update(Identity caller, String sid, long meetingNumber, long keyId, MeetingKeyChanges request) {
         return rooms.modify(caller, sid, meetingNumber, current -> {
             MeetingKey existing = key(current, keyId);
-            String code = body.string("accessCode").map(c -> KeychainPlan.accessCode("accessCode", c))
-                    .orElse(existing.accessCode());
-            int role = body.integer("role").map(r -> KeychainPlan.role("role", r)).orElse(existing.role());
+            String code = request.accessCode().orElse(existing.accessCode());
+            int role = request.role().orElse(existing.role());
             List<MeetingKey> keychain = current.keychain().stream()
                     .map(k -> k.id() == keyId ? new MeetingKey(keyId, code, role) : k).toList();
             return Mono.just(RoomService.changed(current, current.meetingNumber(), current.description(),

@@ -8,7 +8,8 @@ import org.conference.common.query.ListQuery;
 import org.conference.common.query.ResourceSchema;
 import org.conference.provisioning.support.ApiPaths;
 import org.conference.provisioning.support.ApiViews;
-import org.conference.provisioning.support.JsonBody;
+import org.conference.provisioning.rooms.RoomRequests.NewRoom;
+import org.conference.provisioning.rooms.RoomRequests.RoomChanges;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
 
 /**
@@ -57,13 +59,13 @@ class RoomController {
 
     @PostMapping("/meetingRooms")
     @ResponseStatus(HttpStatus.CREATED)
-    Mono<RoomView> create(Identity caller, @RequestBody Map<String, Object> body) {
-        return rooms.create(caller, null, new JsonBody(body)).map(RoomView::of);
+    Mono<RoomView> create(Identity caller, @Valid @RequestBody NewRoom body) {
+        return rooms.create(caller, null, body).map(RoomView::of);
     }
 
     @PostMapping("/subscribers/{sid}/meetingRooms")
-    Mono<RoomView> createFor(Identity caller, @PathVariable String sid, @RequestBody Map<String, Object> body) {
-        return rooms.create(caller, sid, new JsonBody(body)).map(RoomView::of);
+    Mono<RoomView> createFor(Identity caller, @PathVariable String sid, @Valid @RequestBody NewRoom body) {
+        return rooms.create(caller, sid, body).map(RoomView::of);
     }
 
     @GetMapping("/meetingRooms")
@@ -85,8 +87,8 @@ class RoomController {
 
     @PutMapping({"/meetingRooms/{meetingNumber}", "/subscribers/{sid}/meetingRooms/{meetingNumber}"})
     Mono<RoomView> update(Identity caller, @PathVariable(required = false) String sid,
-            @PathVariable long meetingNumber, @RequestBody Map<String, Object> body) {
-        return rooms.update(caller, sid, meetingNumber, new JsonBody(body)).map(RoomView::of);
+            @PathVariable long meetingNumber, @Valid @RequestBody RoomChanges body) {
+        return rooms.update(caller, sid, meetingNumber, body).map(RoomView::of);
     }
 
     @DeleteMapping({"/meetingRooms/{meetingNumber}", "/subscribers/{sid}/meetingRooms/{meetingNumber}"})

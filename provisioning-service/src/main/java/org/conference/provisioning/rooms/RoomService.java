@@ -21,7 +21,12 @@ import org.conference.provisioning.subscribers.SubscriberService;
 import org.conference.provisioning.support.Access;
 import org.conference.provisioning.support.Attributes;
 import org.conference.provisioning.support.Counters;
-import org.conference.provisioning.support.JsonBody;
+import org.conference.provisioning.didgroups.DidGroupReferenceRequest;
+import org.conference.provisioning.rooms.RoomRequests.MeetingKeyRequest;
+import org.conference.provisioning.rooms.RoomRequests.NewRoom;
+import org.conference.provisioning.rooms.RoomRequests.RoomChanges;
+import org.conference.provisioning.support.AttributeRequest;
+import org.conference.provisioning.support.UniqueIndexes;
 import org.conference.provisioning.support.MongoLists;
 import org.conference.provisioning.support.RandomIdentifiers;
 import org.springframework.dao.DuplicateKeyException;
@@ -36,8 +41,6 @@ import reactor.core.publisher.Mono;
 /** Meeting rooms, whole: creation, partial update, deletion and the keychain changes made through them. */
 @Service
 public class RoomService {
-
-    private static final long MAX_MEETING_NUMBER = 999_999_999L;
 
     private final ReactiveMongoTemplate mongo;
     private final StateWrites writes;
@@ -58,21 +61,31 @@ public class RoomService {
         this.didGroups = didGroups;
     }
 
-    /** A room the caller may read; with {@code ownerSid}, only if that subscriber owns it. */
+    /**
+     * A room the caller may read; with {@code ownerSid} (the {@code /subscribers/{sid}/meetingRooms} family), only if
+     * that subscriber owns it, and 404 for the subscriber itself when the caller may not see it, as
+     * {@code GET /subscribers/{sid}} answers.
+     */
     public Mono<RoomDocument> find(Identity caller, String ownerSid, long meetingNumber) {
         Criteria criteria = Criteria.where("meetingNumber").is(meetingNumber).and("deleted").is(false);
-        return mongo.findOne(Query.query(criteria), RoomDocument.class, RoomDocument.COLLECTION)
+        return visibleOwner(caller, ownerSid)
+                .then(mongo.findOne(Query.query(criteria), RoomDocument.class, RoomDocument.COLLECTION))
                 .filter(room -> ownerSid == null || room.subscriberSid().equals(ownerSid))
                 .filter(room -> Access.canRead(caller, room))
                 .switchIfEmpty(Mono.error(ApiException.notFound("meeting room")));
     }
 
     public Mono<Page<RoomDocument>> list(Identity caller, String ownerSid, ListQuery query) {
-        Criteria scope = Access.readable(caller, "subscriberSid", "ownerLineage");
-        if (ownerSid != null) {
-            scope = new Criteria().andOperator(scope, Criteria.where("subscriberSid").is(ownerSid));
-        }
-        return lists.page(query, scope, RoomDocument.class, RoomDocument.COLLECTION);
+        Criteria readable = Access.readable(caller, "subscriberSid", "ownerLineage");
+        Criteria scope = ownerSid == null ? readable
+                : new Criteria().andOperator(readable, Criteria.where("subscriberSid").is(ownerSid));
+        return visibleOwner(caller, ownerSid)
+                .then(lists.page(query, scope, RoomDocument.class, RoomDocument.COLLECTION));
+    }
+
+    /** Nothing for the caller's own family; 404 "cannot find subscriber" for a subscriber it may not see. */
+    private Mono<Void> visibleOwner(Identity caller, String ownerSid) {
+        return ownerSid == null ? Mono.empty() : subscribers.find(caller, ownerSid).then();
     }
 
     /** Every room {@code sid} owns, for the subscriber object's {@code meetingRooms}. */
@@ -81,20 +94,21 @@ public class RoomService {
                 RoomDocument.class, RoomDocument.COLLECTION);
     }
 
-    public Mono<RoomDocument> create(Identity caller, String ownerSid, JsonBody body) {
+    public Mono<RoomDocument> create(Identity caller, String ownerSid, NewRoom request) {
         String owner = ownerSid == null ? caller.sid() : ownerSid;
-        boolean generatesCodes = body.objects("keychain").stream().anyMatch(entry -> !entry.has("accessCode"));
+        List<MeetingKeyRequest> keys = request.keychain() == null ? List.of() : request.keychain();
+        boolean generatesCodes = keys.stream().anyMatch(key -> key.accessCode() == null);
         Mono<RoomDocument> attempt = subscribers.find(caller, owner).flatMap(subscriber -> {
             Access.requireWrite(caller, subscriber, "subscriber");
-            long primary = body.requiredInteger("primaryDidGroupId");
-            var attributes = Attributes.create(body.attributes(), AttributeLevel.MEETING_ROOM);
-            List<KeychainPlan.RequestedKey> keys = body.objects("keychain").stream()
-                    .map(entry -> KeychainPlan.requested(entry, "keychain")).toList();
-            Long chosenNumber = body.integer("meetingNumber").map(RoomService::meetingNumber).orElse(null);
-            return Mono.zip(references(body, primary, subscriber.lineage(), List.of()), newKeys(keys),
+            long primary = request.primaryDidGroupId();
+            var attributes = Attributes.create(AttributeRequest.inputs(request.attributes()),
+                    AttributeLevel.MEETING_ROOM);
+            String description = request.description() == null ? "" : request.description();
+            return Mono.zip(references(request.didGroupReferences(), primary, subscriber.lineage()),
+                            newKeys(keys.stream().map(KeychainPlan::requested).toList()),
                             counters.next("meetingRooms"))
-                    .flatMap(prepared -> insert(chosenNumber, number -> new RoomDocument(prepared.getT3(), number,
-                            subscriber.sid(), subscriber.lineage(), body.string("description").orElse(""),
+                    .flatMap(prepared -> insert(request.meetingNumber(), number -> new RoomDocument(prepared.getT3(),
+                            number, subscriber.sid(), subscriber.lineage(), description,
                             System.currentTimeMillis(), primary, prepared.getT1(), prepared.getT2(), attributes,
                             RoomDocument.accessKeysOf(prepared.getT3(), prepared.getT1(), prepared.getT2()), 1, false,
                             Outbox.PENDING)));
@@ -103,24 +117,28 @@ public class RoomService {
         return generatesCodes ? attempt.retryWhen(StateWrites.retries(5, RoomService::isAccessCodeConflict)) : attempt;
     }
 
-    public Mono<RoomDocument> update(Identity caller, String ownerSid, long meetingNumber, JsonBody body) {
+    public Mono<RoomDocument> update(Identity caller, String ownerSid, long meetingNumber, RoomChanges request) {
         return modify(caller, ownerSid, meetingNumber, current -> {
-            long primary = body.integer("primaryDidGroupId").orElse(current.primaryDidGroupId());
-            long number = body.integer("meetingNumber").map(RoomService::meetingNumber)
-                    .orElse(current.meetingNumber());
-            var attributes = body.has("attributes")
-                    ? Attributes.merge(current.attributes(), body.attributes(), AttributeLevel.MEETING_ROOM)
+            long primary = request.primaryDidGroupId().orElse(current.primaryDidGroupId());
+            long number = request.meetingNumber().orElse(current.meetingNumber());
+            var attributes = request.attributes().isSent()
+                    ? Attributes.merge(current.attributes(), AttributeRequest.inputs(request.attributes().value()),
+                            AttributeLevel.MEETING_ROOM)
                     : current.attributes();
-            Mono<List<DidGroupReference>> references = body.has("didGroupReferences")
+            List<DidGroupReferenceRequest> kept = current.didGroupReferences().stream()
+                    .map(r -> new DidGroupReferenceRequest(r.didGroupId(), r.state())).toList();
+            Mono<List<DidGroupReference>> references = request.didGroupReferences().isSent()
                     || primary != current.primaryDidGroupId()
-                    ? references(body, primary, current.ownerLineage(), current.didGroupReferences())
+                    ? references(request.didGroupReferences().orElse(kept), primary, current.ownerLineage())
                     : Mono.just(current.didGroupReferences());
-            Mono<List<MeetingKey>> keychain = body.has("keychain")
-                    ? replacedKeychain(current, body.objects("keychain"))
+            Mono<List<MeetingKey>> keychain = request.keychain().isSent()
+                    ? replacedKeychain(current, request.keychain().value())
                     : Mono.just(current.keychain());
-            return Mono.zip(references, keychain).map(next -> changed(current, number,
-                    body.has("description") ? body.string("description").orElse("") : current.description(),
-                    primary, next.getT1(), next.getT2(), attributes, false));
+            String description = request.description().isSent()
+                    ? (request.description().value() == null ? "" : request.description().value())
+                    : current.description();
+            return Mono.zip(references, keychain).map(next -> changed(current, number, description, primary,
+                    next.getT1(), next.getT2(), attributes, false));
         });
     }
 
@@ -166,10 +184,10 @@ public class RoomService {
                 room.didGroupReferences(), List.of(), room.attributes(), true);
     }
 
-    /** PUT with a keychain replaces it; entries naming an existing key id keep that id. */
-    private Mono<List<MeetingKey>> replacedKeychain(RoomDocument current, List<JsonBody> entries) {
-        List<KeychainPlan.RequestedKey> requested = entries.stream()
-                .map(entry -> KeychainPlan.requested(entry, "keychain")).toList();
+    /** PUT with a keychain replaces it ({@code null} empties it); entries naming an existing key id keep that id. */
+    private Mono<List<MeetingKey>> replacedKeychain(RoomDocument current, List<MeetingKeyRequest> entries) {
+        List<KeychainPlan.RequestedKey> requested = entries == null ? List.of()
+                : entries.stream().map(KeychainPlan::requested).toList();
         List<KeychainPlan.RequestedKey> fresh = new ArrayList<>();
         List<MeetingKey> kept = new ArrayList<>();
         for (KeychainPlan.RequestedKey key : requested) {
@@ -188,11 +206,9 @@ public class RoomService {
     }
 
     /** The references asked for (or kept), always including the primary DID group, each usable by the owner. */
-    private Mono<List<DidGroupReference>> references(JsonBody body, long primary, List<String> ownerLineage,
-            List<DidGroupReference> current) {
-        Mono<List<DidGroupReference>> requested = body.has("didGroupReferences")
-                ? didGroups.references(body.objects("didGroupReferences"), ownerLineage, "didGroupReferences")
-                : Mono.just(current);
+    private Mono<List<DidGroupReference>> references(List<DidGroupReferenceRequest> asked, long primary,
+            List<String> ownerLineage) {
+        Mono<List<DidGroupReference>> requested = didGroups.references(asked, ownerLineage, "didGroupReferences");
         return didGroups.usable(primary, ownerLineage)
                 .switchIfEmpty(Mono.error(ApiException.validation("primaryDidGroupId",
                         "DID group " + primary + " does not exist")))
@@ -257,22 +273,20 @@ public class RoomService {
     }
 
     private static boolean isMeetingNumberTaken(Throwable failure) {
-        return failure instanceof DuplicateKeyException && String.valueOf(failure.getMessage()).contains("meetingNumber");
+        return failure instanceof DuplicateKeyException
+                && UniqueIndexes.isViolated(failure, UniqueIndexes.MEETING_NUMBER);
     }
 
+    /** A duplicate meeting number or access code is a 409; any other unique index is not the client's doing. */
     private static Throwable duplicate(DuplicateKeyException failure) {
         if (isMeetingNumberTaken(failure)) {
             return ApiException.conflict("meetingNumber", "meeting number is already taken", null);
         }
-        return ApiException.conflict("keychain.accessCode",
-                "access code is already used by a room reachable from the same DID group", null);
-    }
-
-    private static long meetingNumber(long number) {
-        if (number < 1 || number > MAX_MEETING_NUMBER) {
-            throw ApiException.validation("meetingNumber", "meetingNumber must be 1 to " + MAX_MEETING_NUMBER);
+        if (UniqueIndexes.isViolated(failure, UniqueIndexes.ACCESS_KEYS)) {
+            return ApiException.conflict("keychain.accessCode",
+                    "access code is already used by a room reachable from the same DID group", null);
         }
-        return number;
+        return failure;
     }
 
 }

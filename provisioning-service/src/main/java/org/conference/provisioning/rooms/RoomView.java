@@ -5,7 +5,10 @@ import java.util.List;
 import org.conference.common.events.DidGroupReference;
 import org.conference.provisioning.support.Attributes;
 
-/** The Meeting Room object of the reference. */
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** The Meeting Room object of the reference; unset fields are left out. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record RoomView(
         List<Attributes.AttributeView> attributes,
         long created,
@@ -17,6 +20,7 @@ public record RoomView(
         String subscriberSid) {
 
     /** A Meeting Key object inside a room. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record KeyView(String accessCode, long id, int role) {
     }
 

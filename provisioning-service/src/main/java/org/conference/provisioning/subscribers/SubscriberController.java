@@ -12,7 +12,8 @@ import org.conference.provisioning.rooms.RoomService;
 import org.conference.provisioning.rooms.RoomView;
 import org.conference.provisioning.support.ApiPaths;
 import org.conference.provisioning.support.ApiViews;
-import org.conference.provisioning.support.JsonBody;
+import org.conference.provisioning.subscribers.SubscriberRequests.NewSubscriber;
+import org.conference.provisioning.subscribers.SubscriberRequests.SubscriberChanges;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.validation.Valid;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -63,8 +65,8 @@ class SubscriberController {
     }
 
     @PostMapping
-    Mono<Map<String, Object>> create(Identity caller, @RequestBody Map<String, Object> body) {
-        return subscribers.create(caller, new JsonBody(body)).flatMap(created -> render(created, caller, Map.of()));
+    Mono<Map<String, Object>> create(Identity caller, @Valid @RequestBody NewSubscriber body) {
+        return subscribers.create(caller, body).flatMap(created -> render(created, caller, Map.of()));
     }
 
     @GetMapping("/whoami")
@@ -91,8 +93,8 @@ class SubscriberController {
 
     @PutMapping("/{sid}")
     Mono<Map<String, Object>> update(Identity caller, @PathVariable String sid,
-            @RequestBody Map<String, Object> body) {
-        return subscribers.update(caller, sid, new JsonBody(body)).flatMap(updated -> render(updated, caller, Map.of()));
+            @Valid @RequestBody SubscriberChanges body) {
+        return subscribers.update(caller, sid, body).flatMap(updated -> render(updated, caller, Map.of()));
     }
 
     @DeleteMapping("/{sid}")

@@ -45,7 +45,7 @@ public class SubscriberCredentials {
         if (request.token() != null && !request.token().isBlank()) {
             subscriber = live("authenticationToken", request.token());
         } else if (request.login() != null && request.password() != null) {
-            subscriber = live("login", request.login())
+            subscriber = byLogin(request.login())
                     .filterWhen(found -> passwords.matches(request.password(), found.passwordHash()))
                     .flatMap(this::withToken);
         } else {
@@ -54,6 +54,18 @@ public class SubscriberCredentials {
         return subscriber
                 .map(found -> new AuthenticatedSubscriber(found.sid(), found.login(), found.role(), found.lineage()))
                 .switchIfEmpty(Mono.error(ApiException.unauthorized()));
+    }
+
+    /**
+     * Logins are matched regardless of letter case (they are unique that way). A subscriber stored before logins were
+     * normalized, and whose login clashed with another's when {@link LoginNormalization} ran, has no normalized login
+     * yet: it is still found by its exact login.
+     */
+    public Mono<SubscriberDocument> byLogin(String login) {
+        return live("normalizedLogin", SubscriberDocument.normalizeLogin(login))
+                .switchIfEmpty(Mono.defer(() -> mongo.findOne(Query.query(Criteria.where("login").is(login)
+                                .and("normalizedLogin").exists(false).and("deleted").is(false)),
+                        SubscriberDocument.class, SubscriberDocument.COLLECTION)));
     }
 
     private Mono<SubscriberDocument> live(String field, String value) {
@@ -74,14 +86,14 @@ public class SubscriberCredentials {
     }
 
     /**
-     * Creates the root administrator when no subscriber has its login; safe when several instances start at once
-     * (the unique login index lets exactly one insert win).
+     * Creates the root administrator when no subscriber has its login (in any letter case); safe when several
+     * instances start at once (the unique normalized-login index lets exactly one insert win).
      */
     public Mono<Void> ensureRootAdministrator(String login, String password) {
-        return live("login", login).hasElement().flatMap(exists -> exists ? Mono.<Void>empty()
-                : passwords.hash(SubscriberRules.password(password)).flatMap(hash -> {
+        return byLogin(login).hasElement().flatMap(exists -> exists ? Mono.<Void>empty()
+                : passwords.hash(password).flatMap(hash -> {
                     String sid = random.subscriberSid();
-                    var root = new SubscriberDocument(sid, SubscriberRules.login(login), hash, null, 1, null,
+                    var root = new SubscriberDocument(sid, login, null, hash, null, 1, null,
                             List.of(sid), "Root", "Administrator", null, null, null, null, -1,
                             System.currentTimeMillis(), List.of(), null, 1, false, Outbox.PENDING);
                     return writes.insert(root, SubscriberDocument.COLLECTION)

@@ -1,6 +1,7 @@
 package org.conference.provisioning.subscribers;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.conference.common.events.CallbackState;
 import org.conference.common.events.DidGroupReference;
@@ -13,10 +14,13 @@ import org.springframework.data.annotation.Id;
 /**
  * A subscriber as stored: credentials (BCrypt hash, current bearer token) stay in this service; {@code lineage} runs
  * from the root administrator down to this subscriber and never changes ({@code parentSid} is read-only).
+ * {@code login} is kept as the client wrote it; {@code normalizedLogin}, its lower-case form, is what is unique and
+ * what a login is looked up by. It is derived, never set: every write stores it (deleted subscribers have none).
  */
 public record SubscriberDocument(
         @Id String sid,
         String login,
+        String normalizedLogin,
         String passwordHash,
         String authenticationToken,
         int role,
@@ -39,8 +43,14 @@ public record SubscriberDocument(
     public static final String COLLECTION = "subscribers";
 
     public SubscriberDocument {
+        normalizedLogin = deleted ? null : normalizeLogin(login);
         lineage = List.copyOf(lineage);
         didGroupReferences = didGroupReferences == null ? List.of() : List.copyOf(didGroupReferences);
+    }
+
+    /** Logins are ASCII (see the request rules), so lower-casing in the root locale is exact. */
+    public static String normalizeLogin(String login) {
+        return login == null ? null : login.toLowerCase(Locale.ROOT);
     }
 
     @Override
@@ -71,15 +81,9 @@ public record SubscriberDocument(
                 details, ext, externalId, created, didGroupReferences, callbackState, version);
     }
 
-    SubscriberDocument withToken(String token) {
-        return new SubscriberDocument(sid, login, passwordHash, token, role, parentSid, lineage, firstName, lastName,
-                email, phoneNumber, details, ext, externalId, created, didGroupReferences, callback, version, deleted,
-                outbox);
-    }
-
     /** The next version of this subscriber, pending publication. */
     SubscriberDocument nextVersion(Changes changes) {
-        return new SubscriberDocument(sid, changes.login, changes.passwordHash, changes.authenticationToken,
+        return new SubscriberDocument(sid, changes.login, null, changes.passwordHash, changes.authenticationToken,
                 changes.role, parentSid, lineage, changes.firstName, changes.lastName, changes.email,
                 changes.phoneNumber, changes.details, changes.ext, externalId, created, changes.didGroupReferences,
                 changes.callback, version + 1, changes.deleted, Outbox.PENDING);

@@ -11,14 +11,17 @@ import org.conference.common.identity.Role;
 import org.conference.common.query.ListQuery;
 import org.conference.common.query.Page;
 import org.conference.provisioning.didgroups.DidGroupDirectory;
+import org.conference.provisioning.didgroups.DidGroupReferenceRequest;
 import org.conference.provisioning.outbox.Outbox;
 import org.conference.provisioning.outbox.StateWrites;
 import org.conference.provisioning.support.Access;
 import org.conference.provisioning.support.Counters;
-import org.conference.provisioning.support.JsonBody;
 import org.conference.provisioning.support.MongoLists;
 import org.conference.provisioning.support.PasswordHashing;
 import org.conference.provisioning.support.RandomIdentifiers;
+import org.conference.provisioning.support.UniqueIndexes;
+import org.conference.provisioning.subscribers.SubscriberRequests.NewSubscriber;
+import org.conference.provisioning.subscribers.SubscriberRequests.SubscriberChanges;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -70,64 +73,70 @@ public class SubscriberService {
                 SubscriberDocument.COLLECTION);
     }
 
-    public Mono<SubscriberDocument> create(Identity caller, JsonBody body) {
+    public Mono<SubscriberDocument> create(Identity caller, NewSubscriber request) {
         if (caller.role() != Role.ADMINISTRATOR) {
             return Mono.error(ApiException.forbidden());
         }
         return Mono.defer(() -> {
-            String login = SubscriberRules.login(body.requiredString("login"));
-            String password = SubscriberRules.password(body.requiredString("password"));
-            int role = SubscriberRules.role(body.integer("role").orElse(3L));
+            int role = request.role() == null ? Role.USER.code() : request.role();
             requireGrantable(caller, role);
             String sid = random.subscriberSid();
             List<String> lineage = new ArrayList<>(caller.lineage());
             lineage.add(sid);
-            return Mono.zip(passwords.hash(password), references(body, lineage), callbackFor(body, null))
+            String callbackUrl = request.eventCallbackUrl() != null ? request.eventCallbackUrl()
+                    : request.callback() == null ? null : request.callback().url();
+            return Mono.zip(passwords.hash(request.password()), references(request.didGroupReferences(), lineage),
+                            callbackFor(callbackUrl, null))
                     .flatMap(prepared -> {
-                        var draft = new SubscriberDocument(sid, login, prepared.getT1(), null, role, caller.sid(),
-                                lineage, null, null, null, null, null, null, -1, System.currentTimeMillis(),
-                                prepared.getT2(), prepared.getT3().orElse(null), 0, false, Outbox.PENDING);
-                        var changes = draft.changes();
-                        applyProfile(body, changes);
-                        return writes.insert(draft.nextVersion(changes), SubscriberDocument.COLLECTION)
-                                .flatMap(created -> writes.allLive(SubscriberDocument.COLLECTION,
+                        // The creator (an administrator) gets the new subscriber's token with it, as the reference's
+                        // create answer shows; logging out revokes it like any other.
+                        var created = new SubscriberDocument(sid, request.login(), null, prepared.getT1(),
+                                random.authenticationToken(), role, caller.sid(), lineage, request.firstName(),
+                                request.lastName(), request.email(), request.phoneNumber(), request.details(),
+                                request.ext(), -1, System.currentTimeMillis(), prepared.getT2(),
+                                prepared.getT3().orElse(null), 1, false, Outbox.PENDING);
+                        return writes.insert(created, SubscriberDocument.COLLECTION)
+                                .flatMap(inserted -> writes.allLive(SubscriberDocument.COLLECTION,
                                                 List.of(caller.sid()))
-                                        .flatMap(live -> live ? Mono.just(created) : remove(created)
+                                        .flatMap(live -> live ? Mono.just(inserted) : remove(inserted)
                                                 .then(Mono.error(ApiException.unauthorized()))));
                     });
-        }).onErrorMap(DuplicateKeyException.class, e -> loginTaken());
+        }).onErrorMap(SubscriberService::isLoginTaken, e -> loginTaken());
     }
 
-    public Mono<SubscriberDocument> update(Identity caller, String sid, JsonBody body) {
+    public Mono<SubscriberDocument> update(Identity caller, String sid, SubscriberChanges request) {
         return StateWrites.retryingConflicts(find(caller, sid).flatMap(current -> {
             Access.requireWrite(caller, current, "subscriber");
             var changes = current.changes();
-            applyProfile(body, changes);
-            body.string("login").ifPresent(login -> changes.login = SubscriberRules.login(login));
-            if (body.has("role")) {
-                changes.role = changeRole(caller, current, body.requiredInteger("role"));
+            applyProfile(request, changes);
+            changes.login = request.login().orElse(current.login());
+            if (request.role().isSent()) {
+                changes.role = changeRole(caller, current, request.role().value());
             }
-            Mono<String> passwordHash = body.string("password")
-                    .map(p -> passwords.hash(SubscriberRules.password(p)))
-                    .orElse(Mono.just(current.passwordHash()));
-            Mono<List<DidGroupReference>> references = body.has("didGroupReferences")
-                    ? references(body, current.lineage()) : Mono.just(current.didGroupReferences());
-            return Mono.zip(passwordHash, references, callbackFor(body, current.callback()))
+            Mono<String> passwordHash = request.password().isSent() ? passwords.hash(request.password().value())
+                    : Mono.just(current.passwordHash());
+            Mono<List<DidGroupReference>> references = request.didGroupReferences().isSent()
+                    ? references(request.didGroupReferences().value(), current.lineage())
+                    : Mono.just(current.didGroupReferences());
+            boolean callbackSent = request.eventCallbackUrl().isSent() || request.callback().isSent();
+            String callbackUrl = request.eventCallbackUrl().isSent() ? request.eventCallbackUrl().value()
+                    : request.callback().map(SubscriberRequests.CallbackRequest::url).value();
+            return Mono.zip(passwordHash, references, callbackFor(callbackUrl, current.callback()))
                     .flatMap(prepared -> {
                         if (!prepared.getT1().equals(current.passwordHash())) {
                             changes.passwordHash = prepared.getT1();
                             changes.authenticationToken = null;
                         }
                         changes.didGroupReferences = prepared.getT2();
-                        if (body.has("eventCallbackUrl") || body.has("callback")) {
+                        if (callbackSent) {
                             changes.callback = prepared.getT3().orElse(null);
                         }
                         return writes.replace(current, current.nextVersion(changes), SubscriberDocument.COLLECTION);
                     });
-        })).onErrorMap(DuplicateKeyException.class, e -> loginTaken());
+        })).onErrorMap(SubscriberService::isLoginTaken, e -> loginTaken());
     }
 
-    /** Refused (409) while the subscriber has children, rooms or DID groups: nothing may be left dangling. */
+    /** Refused (409, naming the blocker) while the subscriber has children, rooms or DID groups: nothing may be left dangling. */
     public Mono<Void> delete(Identity caller, String sid) {
         return StateWrites.retryingConflicts(find(caller, sid).flatMap(current -> {
             if (caller.sid().equals(sid) || caller.role() != Role.ADMINISTRATOR) {
@@ -175,19 +184,16 @@ public class SubscriberService {
                 .concatMap(holding -> holding).next();
     }
 
-    private Mono<List<DidGroupReference>> references(JsonBody body, List<String> lineage) {
-        return didGroups.references(body.objects("didGroupReferences"), lineage, "didGroupReferences");
+    private Mono<List<DidGroupReference>> references(List<DidGroupReferenceRequest> requested,
+            List<String> lineage) {
+        return didGroups.references(requested, lineage, "didGroupReferences");
     }
 
-    /** {@code eventCallbackUrl} (write-only) or {@code callback.url} set the callback; its id and secret are kept. */
-    private Mono<Optional<CallbackDocument>> callbackFor(JsonBody body, CallbackDocument current) {
-        String field = body.has("eventCallbackUrl") ? "eventCallbackUrl" : "callback.url";
-        String url = body.has("eventCallbackUrl") ? body.string("eventCallbackUrl").orElse(null)
-                : body.object("callback").flatMap(cb -> cb.string("url")).orElse(null);
-        if (url == null || url.isBlank()) {
+    /** A URL sets the callback, keeping its id and secret if there was one; none (or empty) removes it. */
+    private Mono<Optional<CallbackDocument>> callbackFor(String url, CallbackDocument current) {
+        if (url == null || url.isEmpty()) {
             return Mono.just(Optional.empty());
         }
-        SubscriberRules.callbackUrl(field, url);
         if (current != null) {
             return Mono.just(Optional.of(new CallbackDocument(current.id(), url, current.secret())));
         }
@@ -195,30 +201,17 @@ public class SubscriberService {
                 .map(id -> Optional.of(new CallbackDocument(id, url, random.webhookSecret())));
     }
 
-    private static void applyProfile(JsonBody body, SubscriberDocument.Changes changes) {
-        if (body.has("firstName")) {
-            changes.firstName = SubscriberRules.text("firstName", body.string("firstName").orElse(null));
-        }
-        if (body.has("lastName")) {
-            changes.lastName = SubscriberRules.text("lastName", body.string("lastName").orElse(null));
-        }
-        if (body.has("email")) {
-            changes.email = SubscriberRules.email(body.string("email").orElse(null));
-        }
-        if (body.has("phoneNumber")) {
-            changes.phoneNumber = SubscriberRules.text("phoneNumber", body.string("phoneNumber").orElse(null));
-        }
-        if (body.has("details")) {
-            changes.details = SubscriberRules.text("details", body.string("details").orElse(null));
-        }
-        if (body.has("ext")) {
-            changes.ext = SubscriberRules.text("ext", body.string("ext").orElse(null));
-        }
+    private static void applyProfile(SubscriberChanges request, SubscriberDocument.Changes changes) {
+        changes.firstName = request.firstName().orElse(changes.firstName);
+        changes.lastName = request.lastName().orElse(changes.lastName);
+        changes.email = request.email().orElse(changes.email);
+        changes.phoneNumber = request.phoneNumber().orElse(changes.phoneNumber);
+        changes.details = request.details().orElse(changes.details);
+        changes.ext = request.ext().orElse(changes.ext);
     }
 
     /** Only an administrator above the subscriber sets its role, and never above its own (ARCHITECTURE.md §3.5). */
-    private static int changeRole(Identity caller, SubscriberDocument target, long requested) {
-        int role = SubscriberRules.role(requested);
+    private static int changeRole(Identity caller, SubscriberDocument target, int role) {
         if (role == target.role()) {
             return role;
         }
@@ -235,7 +228,13 @@ public class SubscriberService {
         }
     }
 
+    private static boolean isLoginTaken(Throwable failure) {
+        return failure instanceof DuplicateKeyException && (UniqueIndexes.isViolated(failure, UniqueIndexes.LOGIN)
+                || UniqueIndexes.isViolated(failure, UniqueIndexes.NORMALIZED_LOGIN));
+    }
+
     private static ApiException loginTaken() {
-        return ApiException.conflict("login", "login is already taken", null);
+        return ApiException.conflict("login", "login is already taken (logins are unique regardless of letter case)",
+                null);
     }
 }

@@ -11,9 +11,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * The Subscriber object of the reference. {@code password} and {@code eventCallbackUrl} are write-only and never
  * appear; the bearer token and the callback secret appear only to the subscriber itself and its administrators.
+ * Fields that are not set are left out, as in the reference's samples; lists are always there, empty or not.
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record SubscriberView(
-        @JsonInclude(JsonInclude.Include.NON_NULL) String authenticationToken,
+        String authenticationToken,
         CallbackView callback,
         long created,
         String details,
@@ -30,7 +32,8 @@ public record SubscriberView(
         int role,
         String sid) {
 
-    public record CallbackView(long id, String url, @JsonInclude(JsonInclude.Include.NON_NULL) String secret) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CallbackView(long id, String url, String secret) {
     }
 
     public static SubscriberView of(SubscriberDocument s, List<?> meetingRooms, Identity viewer) {

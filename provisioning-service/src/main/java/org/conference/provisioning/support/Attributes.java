@@ -11,6 +11,8 @@ import org.conference.common.attributes.AttributeInput;
 import org.conference.common.attributes.AttributeLevel;
 import org.conference.common.events.AttributeSetting;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * Meeting attributes on DID groups, DIDs and rooms: validated against the catalog, merged on update the way the
  * reference merges nested records (same name replaces, new name adds, {@code null} value removes), and shown with
@@ -20,7 +22,8 @@ public final class Attributes {
 
     private static final AttributeCatalog CATALOG = AttributeCatalog.standard();
 
-    /** The attribute object of a response. */
+    /** The attribute object of a response; unset fields are left out. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record AttributeView(String description, int group, String name, int type, String value) {
     }
 

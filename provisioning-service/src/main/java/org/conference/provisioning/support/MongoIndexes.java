@@ -34,17 +34,20 @@ class MongoIndexes implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         Flux.concat(
-                index(SubscriberDocument.COLLECTION, new Index("login", Sort.Direction.ASC).unique()),
+                index(SubscriberDocument.COLLECTION, unique("login", UniqueIndexes.LOGIN)),
+                // Logins are unique whatever their letter case; deleted subscribers have no normalized login.
                 index(SubscriberDocument.COLLECTION,
-                        new Index("authenticationToken", Sort.Direction.ASC).unique().sparse()),
+                        unique("normalizedLogin", UniqueIndexes.NORMALIZED_LOGIN).sparse()),
+                index(SubscriberDocument.COLLECTION,
+                        unique("authenticationToken", UniqueIndexes.AUTHENTICATION_TOKEN).sparse()),
                 index(SubscriberDocument.COLLECTION, new Index("lineage", Sort.Direction.ASC)),
                 index(SubscriberDocument.COLLECTION, new Index("parentSid", Sort.Direction.ASC)),
-                index(RoomDocument.COLLECTION, new Index("meetingNumber", Sort.Direction.ASC).unique()),
-                index(RoomDocument.COLLECTION, new Index("accessKeys", Sort.Direction.ASC).unique()),
+                index(RoomDocument.COLLECTION, unique("meetingNumber", UniqueIndexes.MEETING_NUMBER)),
+                index(RoomDocument.COLLECTION, unique("accessKeys", UniqueIndexes.ACCESS_KEYS)),
                 index(RoomDocument.COLLECTION, new Index("subscriberSid", Sort.Direction.ASC)),
                 index(RoomDocument.COLLECTION, new Index("ownerLineage", Sort.Direction.ASC)),
                 index(RoomDocument.COLLECTION, new Index("didGroupReferences.didGroupId", Sort.Direction.ASC)),
-                index(DidDocument.COLLECTION, new Index("phoneNumber", Sort.Direction.ASC).unique()),
+                index(DidDocument.COLLECTION, unique("phoneNumber", UniqueIndexes.PHONE_NUMBER)),
                 index(DidDocument.COLLECTION, new Index("didGroupId", Sort.Direction.ASC)),
                 index(DidDocument.COLLECTION, new Index("ownerLineage", Sort.Direction.ASC)),
                 index(DidGroupDocument.COLLECTION, new Index("ownerLineage", Sort.Direction.ASC)),
@@ -55,6 +58,10 @@ class MongoIndexes implements ApplicationRunner {
                 .then()
                 // Start-up: the unique indexes must exist before the first request relies on them.
                 .block(Duration.ofSeconds(60));
+    }
+
+    private static Index unique(String field, String name) {
+        return new Index(field, Sort.Direction.ASC).unique().named(name);
     }
 
     private Flux<String> index(String collection, Index index) {
