@@ -1,7 +1,6 @@
 package org.conference.common.webhooks;
 
 import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -58,14 +58,14 @@ public class SubscriberCredentials {
 
     /**
      * Logins are matched regardless of letter case (they are unique that way). A subscriber stored before logins were
-     * normalized, and whose login clashed with another's when {@link LoginNormalization} ran, has no normalized login
-     * yet: it is still found by its exact login.
+     * normalized, and whose login clashed with another's when {@link LoginNormalization} ran, has no normalized login:
+     * its exact login still finds it, ahead of the other one.
      */
     public Mono<SubscriberDocument> byLogin(String login) {
-        return live("normalizedLogin", SubscriberDocument.normalizeLogin(login))
-                .switchIfEmpty(Mono.defer(() -> mongo.findOne(Query.query(Criteria.where("login").is(login)
-                                .and("normalizedLogin").exists(false).and("deleted").is(false)),
-                        SubscriberDocument.class, SubscriberDocument.COLLECTION)));
+        Query unnormalized = Query.query(Criteria.where("login").is(login).and("normalizedLogin").exists(false)
+                .and("deleted").is(false));
+        return mongo.findOne(unnormalized, SubscriberDocument.class, SubscriberDocument.COLLECTION)
+                .switchIfEmpty(Mono.defer(() -> live("normalizedLogin", SubscriberDocument.normalizeLogin(login))));
     }
 
     private Mono<SubscriberDocument> live(String field, String value) {
