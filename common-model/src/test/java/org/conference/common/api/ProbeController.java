@@ -3,11 +3,13 @@ package org.conference.common.api;
 import java.util.List;
 
 import org.conference.common.identity.Identity;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 import reactor.core.publisher.Mono;
 
@@ -39,6 +41,16 @@ class ProbeController {
     @GetMapping("/probes/boom")
     Mono<Probe> boom() {
         return Mono.error(new IllegalStateException("secret internals"));
+    }
+
+    @GetMapping("/probes/unavailable")
+    Mono<Probe> unavailable() {
+        return Mono.error(new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "mongo is down at 10.0.0.7"));
+    }
+
+    @GetMapping(path = "/probe-formats/json", produces = "application/json")
+    Mono<Probe> jsonOnly() {
+        return Mono.just(new Probe("json", 1));
     }
 
     @GetMapping("/probes/me")
