@@ -1,8 +1,10 @@
 # syntax=docker/dockerfile:1
 # One image recipe for every service. Pick the module with a build argument:
-#   docker build --build-arg SERVICE=provisioning-service --build-arg SERVICE_PORT=8081 -t conference/provisioning-service .
-# SERVICE is the module's directory (e.g. gateway-service, or infra/edge-simulator); SERVICE_PORT the port it listens
-# on (SERVER_PORT). Needs BuildKit (the default builder of Docker Engine 23+ and of `docker compose`).
+#   docker build --build-arg SERVICE=provisioning-service --build-arg SERVICE_PORT=8081 \
+#     --build-arg MANAGEMENT_PORT=9081 -t conference/provisioning-service .
+# SERVICE is the module's directory (e.g. gateway-service, or infra/edge-simulator); SERVICE_PORT the port it serves
+# its API on (SERVER_PORT); MANAGEMENT_PORT the port of its actuator (health, metrics), by convention SERVICE_PORT +
+# 1000. Needs BuildKit (the default builder of Docker Engine 23+ and of `docker compose`).
 
 ARG SERVICE=gateway-service
 
@@ -22,6 +24,7 @@ RUN set -eu; \
 FROM eclipse-temurin:17-jre
 ARG SERVICE
 ARG SERVICE_PORT=8080
+ARG MANAGEMENT_PORT=9080
 LABEL org.opencontainers.image.title="$SERVICE" \
       org.opencontainers.image.description="Conference API v1 - $SERVICE"
 RUN groupadd --system --gid 10001 conference \
@@ -29,8 +32,9 @@ RUN groupadd --system --gid 10001 conference \
  && mkdir -p /app \
  && printf '%s\n' \
       '#!/bin/bash' \
-      '# Container health: GET /actuator/health on this container answers "status":"UP" (no curl/wget in the JRE image).' \
-      'port="${SERVER_PORT:-8080}"' \
+      '# Container health: GET /actuator/health on the management port answers "status":"UP".' \
+      '# (No curl or wget in the JRE image; MANAGEMENT_PORT is set by the image, SERVER_PORT + 1000 otherwise.)' \
+      'port="${MANAGEMENT_PORT:-$(( ${SERVER_PORT:-8080} + 1000 ))}"' \
       'exec 3<>"/dev/tcp/127.0.0.1/$port" || exit 1' \
       'printf "GET /actuator/health HTTP/1.0\r\nHost: localhost\r\nConnection: close\r\n\r\n" >&3' \
       'timeout 5 cat <&3 | grep -q "\"status\":\"UP\""' \
@@ -43,7 +47,9 @@ COPY --from=build /layers/snapshot-dependencies/ ./
 COPY --from=build /layers/application/ ./
 USER 10001:10001
 ENV SERVER_PORT=${SERVICE_PORT} \
+    MANAGEMENT_PORT=${MANAGEMENT_PORT} \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75.0 -XX:+ExitOnOutOfMemoryError"
-EXPOSE ${SERVICE_PORT}
+# The management port is for the container network (health checks, Prometheus), not for publishing.
+EXPOSE ${SERVICE_PORT} ${MANAGEMENT_PORT}
 HEALTHCHECK --interval=10s --timeout=6s --start-period=60s --retries=5 CMD ["/usr/local/bin/healthcheck"]
 ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]

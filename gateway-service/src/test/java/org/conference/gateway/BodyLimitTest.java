@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.reactivestreams.Publisher;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.MediaType;
@@ -18,12 +20,14 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * JSON bodies above 1 MiB are refused with 413, whether announced by Content-Length or sent chunked; uploads to the
- * files route may be larger (3 MB in these tests, 100 MB by default) and stream through without being buffered.
+ * JSON bodies above 1 MiB are refused with 413 naming the limit, whether announced by Content-Length or sent chunked,
+ * and everything up to it goes through (not Spring's 256 KiB codec default); uploads to the files route may be larger
+ * (3 MB in these tests, 100 MB by default) and stream through without being buffered.
  */
 class BodyLimitTest extends GatewayTestBase {
 
     private static final int MIB = 1024 * 1024;
+    private static final String TOO_LARGE_1_MIB = "request body too large: the limit is 1048576 bytes (1 MiB)";
     private WebTestClient http;
     private String authorization;
 
@@ -34,22 +38,25 @@ class BodyLimitTest extends GatewayTestBase {
         authorization = basic("uploader", "uploader-password");
     }
 
-    @Test
-    void acceptsAJsonBodyOfExactlyOneMebibyte() {
+    @ParameterizedTest(name = "{0} bytes")
+    @ValueSource(ints = {300 * 1024, MIB - 1, MIB})
+    void forwardsJsonBodiesUpToTheLimitWhole(int size) {
         String marker = UUID.randomUUID().toString();
-        post("/conference/v1/meetingRooms?m=" + marker, Mono.just(buffer(MIB)), MIB)
+        post("/conference/v1/meetingRooms?m=" + marker, Mono.just(buffer(size)), size)
                 .expectStatus().isOk();
-        assertThat(provisioning.requestWith(marker).bodyBytes()).isEqualTo(MIB);
+        assertThat(provisioning.requestWith(marker).bodyBytes()).isEqualTo(size);
     }
 
     @Test
-    void refusesAnAnnouncedJsonBodyOverOneMebibyteBeforeRouting() {
+    void refusesAnAnnouncedJsonBodyOverOneMebibyteBeforeRoutingAndSaysTheLimit() {
         String marker = UUID.randomUUID().toString();
         post("/conference/v1/meetingRooms?m=" + marker, Mono.just(buffer(MIB + 1)), MIB + 1)
                 .expectStatus().isEqualTo(413)
+                .expectHeader().contentType("application/json")
                 .expectBody()
-                .jsonPath("$.message").isEqualTo("request body too large")
-                .jsonPath("$.errors[0].field").isEqualTo("cause");
+                .jsonPath("$.message").isEqualTo(TOO_LARGE_1_MIB)
+                .jsonPath("$.errors[0].field").isEqualTo("cause")
+                .jsonPath("$.errors[0].message").isEqualTo(TOO_LARGE_1_MIB);
         assertThat(provisioning.requests(r -> r.uri().contains(marker))).isEmpty();
     }
 
@@ -59,7 +66,7 @@ class BodyLimitTest extends GatewayTestBase {
         Flux<DataBuffer> chunks = Flux.range(0, 24).map(i -> buffer(64 * 1024)); // 1.5 MiB, no Content-Length
         post("/conference/v1/meetings?m=" + marker, chunks, -1)
                 .expectStatus().isEqualTo(413)
-                .expectBody().jsonPath("$.message").isEqualTo("request body too large");
+                .expectBody().jsonPath("$.message").isEqualTo(TOO_LARGE_1_MIB);
         assertThat(meeting.requests(r -> r.uri().contains(marker) && r.bodyBytes() > MIB)).isEmpty();
     }
 
@@ -71,7 +78,9 @@ class BodyLimitTest extends GatewayTestBase {
         assertThat(media.requestWith(marker).bodyBytes()).isEqualTo(2L * MIB);
 
         post("/conference/v1/subscribers/SID/files", Mono.just(buffer(4 * MIB)), 4 * MIB)
-                .expectStatus().isEqualTo(413);
+                .expectStatus().isEqualTo(413)
+                .expectBody().jsonPath("$.message")
+                .isEqualTo("request body too large: the limit is 3145728 bytes (3 MiB)");
     }
 
     @Test

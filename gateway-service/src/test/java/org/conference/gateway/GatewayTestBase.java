@@ -7,7 +7,8 @@ import java.util.Base64;
 
 import org.conference.testsupport.WithBackingServices;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -41,8 +42,12 @@ public abstract class GatewayTestBase {
     protected final StubService meeting = Backends.MEETING;
     protected final StubService media = Backends.MEDIA;
 
-    @Value("${local.server.port}")
+    @LocalServerPort
     protected int port;
+
+    /** Actuator only (RANDOM_PORT puts it on a random port of its own too). */
+    @LocalManagementPort
+    protected int managementPort;
 
     @DynamicPropertySource
     static void serviceLocations(DynamicPropertyRegistry registry) {
@@ -53,6 +58,15 @@ public abstract class GatewayTestBase {
 
     /** A client whose connections come from {@code sourceAddress} (any 127.x.y.z). */
     protected WebTestClient clientFrom(String sourceAddress) {
+        return clientFrom(sourceAddress, port);
+    }
+
+    /** A client of the management port. */
+    protected WebTestClient managementClient() {
+        return clientFrom("127.0.0.1", managementPort);
+    }
+
+    private static WebTestClient clientFrom(String sourceAddress, int port) {
         HttpClient netty = HttpClient.create().bindAddress(() -> new InetSocketAddress(sourceAddress, 0));
         return WebTestClient.bindToServer(new ReactorClientHttpConnector(netty))
                 .baseUrl("http://127.0.0.1:" + port)

@@ -66,7 +66,7 @@ class RequestIdAndMetricsTest extends GatewayTestBase {
                 .expectStatus().isOk();
         http.get().uri("/conference/v1/calls").exchange().expectStatus().isUnauthorized();
 
-        String metrics = http.get().uri("/actuator/prometheus").exchange()
+        String metrics = managementClient().get().uri("/actuator/prometheus").exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(metrics).containsPattern(

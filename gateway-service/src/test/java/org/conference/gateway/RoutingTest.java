@@ -103,12 +103,16 @@ class RoutingTest extends GatewayTestBase {
     }
 
     @Test
-    void servesItsOwnActuatorAndNeverAServicesOne() {
-        http.get().uri("/actuator/health").exchange()
+    void servesItsOwnActuatorOnlyOnTheManagementPortAndNeverAServicesOne() {
+        managementClient().get().uri("/actuator/health").exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
-        http.get().uri("/actuator/env").header("Authorization", authorization).exchange()
-                .expectStatus().isNotFound();
+        for (String path : new String[] {"/actuator/health", "/actuator/prometheus", "/actuator/env"}) {
+            http.get().uri(path).header("Authorization", authorization).exchange()
+                    .expectStatus().isNotFound()
+                    .expectHeader().contentType("application/json")
+                    .expectBody().jsonPath("$.message").isEqualTo("no item error");
+        }
 
         for (StubService service : new StubService[] {provisioning, meeting, media}) {
             assertThat(service.requests(r -> r.uri().startsWith("/actuator"))).isEmpty();

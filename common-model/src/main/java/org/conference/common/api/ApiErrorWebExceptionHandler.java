@@ -1,6 +1,7 @@
 package org.conference.common.api;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -11,6 +12,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.NotAcceptableStatusException;
@@ -27,6 +29,7 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * Turns every failure of a request into the reference's error body, so that all services answer alike. Registered
  * ahead of Boot's own handler. Unexpected failures are logged with a correlation id; the client sees only the id.
+ * What Reactor Netty refuses before a request reaches Spring is answered by {@link DecoderFailureBodies} instead.
  */
 public class ApiErrorWebExceptionHandler implements WebExceptionHandler {
 
@@ -36,9 +39,15 @@ public class ApiErrorWebExceptionHandler implements WebExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiErrorWebExceptionHandler.class);
 
     private final ObjectMapper json;
+    private final long bufferLimitBytes;
 
-    public ApiErrorWebExceptionHandler(ObjectMapper json) {
+    /**
+     * @param bufferLimitBytes the codecs' in-memory limit ({@code spring.http.codecs.max-in-memory-size}), which is
+     *     what refuses a JSON body that is too large, so the 413 can name it
+     */
+    public ApiErrorWebExceptionHandler(ObjectMapper json, long bufferLimitBytes) {
         this.json = json;
+        this.bufferLimitBytes = bufferLimitBytes;
     }
 
     @Override
@@ -49,6 +58,10 @@ public class ApiErrorWebExceptionHandler implements WebExceptionHandler {
         ApiException answer = toApiException(exchange, failure);
         var response = exchange.getResponse();
         response.setStatusCode(answer.status());
+        if (failure instanceof ErrorResponse spring) {
+            // Allow on a 405, Accept on a 415: what the client needs to send a request that works.
+            response.getHeaders().addAll(spring.getHeaders());
+        }
         response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
         if (answer.status() == HttpStatus.UNAUTHORIZED) {
             response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"conference\"");
@@ -61,22 +74,33 @@ public class ApiErrorWebExceptionHandler implements WebExceptionHandler {
         if (failure instanceof ApiException api) {
             return api;
         }
+        if (causedBy(failure, DataBufferLimitException.class)) {
+            return ApiException.payloadTooLarge(bufferLimitBytes);
+        }
+        if (failure instanceof ErrorResponse spring) {
+            ApiException answer = fromSpring(exchange, spring);
+            if (answer != null) {
+                return answer;
+            }
+        }
+        return unexpected(exchange, failure);
+    }
+
+    /** Spring's own refusals (404, 405, 406, 415, bad input, ResponseStatusException); null for its 500s. */
+    private static ApiException fromSpring(ServerWebExchange exchange, ErrorResponse failure) {
         if (failure instanceof WebExchangeBindException bind) {
             return ValidationErrors.of(bind);
         }
         if (failure instanceof UnsupportedMediaTypeStatusException) {
             return simple(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported media type");
         }
-        if (isPayloadTooLarge(failure)) {
-            return simple(HttpStatus.PAYLOAD_TOO_LARGE, "request body too large");
-        }
         if (failure instanceof ServerWebInputException input && ValidationErrors.wrongType(input).isPresent()) {
             return ValidationErrors.wrongType(input).get();
         }
-        if (failure instanceof ServerWebInputException input && isMalformedBody(input)) {
-            return new ApiException(HttpStatus.BAD_REQUEST, new ApiError(MALFORMED_JSON, null));
-        }
         if (failure instanceof ServerWebInputException input) {
+            if (isMalformedBody(input)) {
+                return new ApiException(HttpStatus.BAD_REQUEST, new ApiError(MALFORMED_JSON, null));
+            }
             String field = input.getMethodParameter() != null ? input.getMethodParameter().getParameterName() : null;
             return ApiException.badRequest("bad request", FieldError.of(field, input.getReason()));
         }
@@ -86,28 +110,27 @@ public class ApiErrorWebExceptionHandler implements WebExceptionHandler {
         if (failure instanceof NotAcceptableStatusException) {
             return simple(HttpStatus.NOT_ACCEPTABLE, "not acceptable");
         }
-        if (failure instanceof ResponseStatusException status && status.getStatusCode().is4xxClientError()) {
-            return fromStatus(status.getStatusCode(), status.getReason());
+        HttpStatusCode status = failure.getStatusCode();
+        if (status.is4xxClientError()) {
+            return fromStatus(status, failure instanceof ResponseStatusException rse ? rse.getReason() : null);
         }
-        return unexpected(exchange, failure);
+        if (status.is5xxServerError() && status.value() != HttpStatus.INTERNAL_SERVER_ERROR.value()) {
+            // A deliberate 503 or 504 keeps its status (a client may retry it); its reason is for the log only.
+            log.warn("{} {} answered {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+                    status.value(), failure.getBody().getDetail());
+            return fromStatus(status, null);
+        }
+        return null;
     }
 
     private static boolean isMalformedBody(ServerWebInputException input) {
-        for (Throwable cause = input.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof DecodingException || cause instanceof JacksonException) {
-                return true;
-            }
-        }
-        return false;
+        return causedBy(input.getCause(), DecodingException.class)
+                || causedBy(input.getCause(), JacksonException.class);
     }
 
-    private static boolean isPayloadTooLarge(Throwable failure) {
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DataBufferLimitException) {
-                return true;
-            }
-            if (cause instanceof ResponseStatusException status
-                    && status.getStatusCode().value() == HttpStatus.PAYLOAD_TOO_LARGE.value()) {
+            if (type.isInstance(cause)) {
                 return true;
             }
         }
@@ -120,10 +143,13 @@ public class ApiErrorWebExceptionHandler implements WebExceptionHandler {
             return new ApiException(status,
                     ApiError.of("no item error", new FieldError(null, "cannot find resource", null)));
         }
-        if (status == null) {
-            status = HttpStatus.BAD_REQUEST;
+        if (status == HttpStatus.PAYLOAD_TOO_LARGE && reason == null) {
+            return simple(status, "request body too large");
         }
-        String message = reason != null ? reason : status.getReasonPhrase().toLowerCase();
+        if (status == null) {
+            status = code.is5xxServerError() ? HttpStatus.INTERNAL_SERVER_ERROR : HttpStatus.BAD_REQUEST;
+        }
+        String message = reason != null ? reason : status.getReasonPhrase().toLowerCase(Locale.ROOT);
         return simple(status, message);
     }
 

@@ -55,6 +55,15 @@ public class ApiException extends RuntimeException {
                 ApiError.of("authentication required", FieldError.cause("authentication required")));
     }
 
+    /**
+     * 413 naming the limit, so a client knows how far to shrink the body: "request body too large: the limit is
+     * 1048576 bytes (1 MiB)".
+     */
+    public static ApiException payloadTooLarge(long limitBytes) {
+        String message = "request body too large: the limit is " + BodySizes.describe(limitBytes);
+        return new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, ApiError.of(message, FieldError.cause(message)));
+    }
+
     public static ApiException forbidden() {
         return new ApiException(HttpStatus.FORBIDDEN,
                 ApiError.of("permission denied", FieldError.cause("permission denied")));

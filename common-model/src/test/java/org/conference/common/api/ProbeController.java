@@ -3,17 +3,18 @@ package org.conference.common.api;
 import java.util.List;
 
 import org.conference.common.identity.Identity;
-
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Mono;
 
 /** Endpoints that fail in every way a real controller can, for {@link ApiErrorWebExceptionHandlerTest}. */
@@ -59,6 +60,16 @@ class ProbeController {
     @GetMapping("/probes/boom")
     Mono<Probe> boom() {
         return Mono.error(new IllegalStateException("secret internals"));
+    }
+
+    @GetMapping("/probes/unavailable")
+    Mono<Probe> unavailable() {
+        return Mono.error(new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "mongo is down at 10.0.0.7"));
+    }
+
+    @GetMapping(path = "/probe-formats/json", produces = "application/json")
+    Mono<Probe> jsonOnly() {
+        return Mono.just(new Probe("json", 1));
     }
 
     @GetMapping("/probes/me")

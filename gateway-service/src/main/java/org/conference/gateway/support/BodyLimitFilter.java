@@ -4,9 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.conference.common.api.ApiError;
 import org.conference.common.api.ApiException;
-import org.conference.common.api.FieldError;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
@@ -16,7 +14,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
@@ -57,7 +54,7 @@ public class BodyLimitFilter implements GlobalFilter, Ordered {
         ServerHttpRequest request = exchange.getRequest();
         long declared = request.getHeaders().getContentLength();
         if (declared > limit) {
-            return Mono.error(tooLarge(limit));
+            return Mono.error(ApiException.payloadTooLarge(limit));
         }
         if (declared >= 0 || !request.getHeaders().containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
             // The HTTP/1.1 framing stops a body at its Content-Length, and without either header there is none.
@@ -76,12 +73,6 @@ public class BodyLimitFilter implements GlobalFilter, Ordered {
         });
     }
 
-    static ApiException tooLarge(long limit) {
-        String message = "request body too large";
-        return new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, ApiError.of(message,
-                FieldError.cause(message + ": at most " + limit + " bytes")));
-    }
-
     /** Passes the body through as it arrives and fails it once more than {@code limit} bytes went by. */
     private static final class CountingRequest extends ServerHttpRequestDecorator {
 
@@ -98,7 +89,7 @@ public class BodyLimitFilter implements GlobalFilter, Ordered {
             return super.getBody().handle((buffer, sink) -> {
                 if (seen.addAndGet(buffer.readableByteCount()) > limit) {
                     DataBufferUtils.release(buffer);
-                    sink.error(tooLarge(limit));
+                    sink.error(ApiException.payloadTooLarge(limit));
                 } else {
                     sink.next(buffer);
                 }

@@ -48,6 +48,7 @@ class TwoInstancesConcurrencyTest extends ApiTestSupport {
         // Command-line arguments, so they win over application.yml as the test context's own properties do.
         second = new SpringApplicationBuilder(ProvisioningApplication.class).run(
                 "--server.port=0",
+                "--management.server.port=0",
                 "--spring.mongodb.uri=" + environment.getProperty("spring.mongodb.uri"),
                 "--spring.mongodb.database=" + environment.getProperty("spring.mongodb.database"),
                 "--spring.kafka.bootstrap-servers=" + environment.getProperty("spring.kafka.bootstrap-servers"),

@@ -23,15 +23,22 @@ final class GatewayProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    /** Health is served here, not on the API port (ARCHITECTURE.md section 1). */
+    private final int managementPort;
 
-    private GatewayProcess(Process process, int port) {
+    private GatewayProcess(Process process, int port, int managementPort) {
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
     }
 
     static GatewayProcess start(Path jar, String backendUrl, Path log, Duration startTimeout)
             throws IOException, InterruptedException {
         int port = freePort();
+        int managementPort = freePort();
+        while (managementPort == port) {
+            managementPort = freePort();
+        }
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
         // e.g. -Dbench.gateway.jvm-args="-XX:StartFlightRecording=filename=/tmp/gateway.jfr" to profile it
@@ -44,13 +51,14 @@ final class GatewayProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> env = builder.environment();
         env.put("SERVER_PORT", Integer.toString(port));
+        env.put("MANAGEMENT_PORT", Integer.toString(managementPort));
         env.put("PROVISIONING_SERVICE_URI", backendUrl);
         env.put("MEETING_SERVICE_URI", backendUrl);
         env.put("MEDIA_SERVICE_URI", backendUrl);
         env.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + freePort());
         env.put("CONFERENCE_INTERNAL_JWT_SECRET", "bench-secret-of-at-least-thirty-two-bytes");
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
-        GatewayProcess gateway = new GatewayProcess(builder.start(), port);
+        GatewayProcess gateway = new GatewayProcess(builder.start(), port, managementPort);
         gateway.awaitHealthy(startTimeout);
         return gateway;
     }
@@ -61,8 +69,8 @@ final class GatewayProcess implements AutoCloseable {
 
     private void awaitHealthy(Duration timeout) throws InterruptedException, IOException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
-                .timeout(Duration.ofSeconds(2)).build();
+        URI healthUri = URI.create("http://127.0.0.1:" + managementPort + "/actuator/health");
+        HttpRequest health = HttpRequest.newBuilder(healthUri).timeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
