@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.annotation.Order;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
@@ -34,7 +35,12 @@ public class ConferenceWebAutoConfiguration {
         return new ApiErrorWebExceptionHandler(json.getIfAvailable(JsonMapper::new));
     }
 
+    /**
+     * Created when something needs it (the identity filter, the gateway's minting), so that an application with the
+     * check turned off and no use for identities, such as the edge simulator, starts without a secret.
+     */
     @Bean
+    @Lazy
     @ConditionalOnMissingBean
     InternalJwt internalJwt(@Value("${conference.identity.jwt-secret:}") String secret) {
         return new InternalJwt(secret);
