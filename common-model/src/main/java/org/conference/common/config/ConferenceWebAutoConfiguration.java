@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.annotation.Order;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
@@ -60,7 +61,12 @@ public class ConferenceWebAutoConfiguration {
         });
     }
 
+    /**
+     * Created when something needs it (the identity filter, the gateway's minting), so that an application with the
+     * check turned off and no use for identities, such as the edge simulator, starts without a secret.
+     */
     @Bean
+    @Lazy
     @ConditionalOnMissingBean
     InternalJwt internalJwt(@Value("${conference.identity.jwt-secret:}") String secret) {
         return new InternalJwt(secret);

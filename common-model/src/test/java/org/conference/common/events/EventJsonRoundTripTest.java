@@ -27,8 +27,11 @@ class EventJsonRoundTripTest {
                 new DidState(220, "15162065319", "US", null, 219, -1, attributes, 2),
                 new MeetingRoomState(273751, "sid", "Test Meeting", 1544482680000L, 219, references,
                         List.of(new MeetingKey(3464, "463516", 3)), attributes, 7),
-                new TelephonyEvent("e1", TelephonyEvent.CALL_OFFERED, "c1", 1L, "+15162065319", "15162065318",
-                        null, null, null),
+                TelephonyEvent.offered("e1", "c1", 1L, new TelephonyEvent.Offer("+15162065319", "15162065318",
+                        "+15162065319", "\"15162065318\" <sip:15162065318@10.2.114.15>", "PCMU", "10.2.114.15",
+                        "MIA-FCC4D")),
+                TelephonyEvent.recordingCompleted("e2", "c1", 2L, "meeting-273751-1",
+                        "http://127.0.0.1:8095/simulator/v1/recordings/meeting-273751-1"),
                 new TelephonyCommand("k1", TelephonyCommand.PLAY, "c1", 2L, "welcome"),
                 new MeetingEvent("m1", MeetingEvent.CALL_JOINED, 3L, 7, 273751, "sid",
                         Map.of("call", Map.of("id", 6889184, "role", 1))),
@@ -56,8 +59,7 @@ class EventJsonRoundTripTest {
 
     @org.junit.jupiter.api.Test
     void telephonyEventsOmitFieldsOfOtherTypes() {
-        String text = json.writeValueAsString(new TelephonyEvent("e", TelephonyEvent.CALL_DTMF, "c", 1L, null, null,
-                "111", null, null));
+        String text = json.writeValueAsString(TelephonyEvent.dtmf("e", "c", 1L, "111"));
         assertThat(text).contains("\"digits\":\"111\"").doesNotContain("from").doesNotContain("recordingName");
     }
 }
