@@ -98,6 +98,21 @@ public final class AttributeCatalog {
     }
 
     /**
+     * The canonical form of {@code value} for attribute {@code name} set on a live meeting, where any attribute of the
+     * catalog may change whatever the levels it can be provisioned at; 422 naming {@code field} when the name is
+     * unknown or the value malformed.
+     */
+    public String checkValue(String name, Object value, String field) {
+        AttributeDefinition definition = find(name)
+                .orElseThrow(() -> ApiException.validation(field, "unknown attribute '" + name + "'"));
+        AttributeValues.Result result = AttributeValues.check(definition, value);
+        if (!result.accepted()) {
+            throw ApiException.validation(field, name + ": " + result.reason());
+        }
+        return result.value();
+    }
+
+    /**
      * The values in force for a call: the call flow's defaults, overridden by the DID group's, then the DID's, then
      * the meeting room's settings, each only where the attribute may be set at that level.
      */

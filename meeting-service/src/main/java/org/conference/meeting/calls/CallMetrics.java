@@ -1,0 +1,52 @@
+package org.conference.meeting.calls;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.annotation.PreDestroy;
+
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+
+/**
+ * Calls refused by reason, telephony events that could not apply (unknown call, DTMF after entry, …), and the
+ * platform-wide count of calls ({@code conference_calls_active}, the same on every instance: aggregate with max).
+ */
+@Component
+class CallMetrics {
+
+    private final MeterRegistry meters;
+    private final AtomicLong active = new AtomicLong();
+    private final Disposable refresh;
+
+    CallMetrics(MeterRegistry meters, CallStore calls) {
+        this.meters = meters;
+        Gauge.builder("conference.calls.active", active, AtomicLong::get)
+                .description("Calls on the platform: keying in a code or in a meeting").register(meters);
+        this.refresh = Flux.interval(Duration.ofSeconds(2))
+                .concatMap(tick -> calls.count(new Query()).doOnNext(active::set).onErrorComplete())
+                .subscribe();
+    }
+
+    void refused(String reason) {
+        Counter.builder("conference.calls.refused").description("Calls hung up before entering a meeting, by reason")
+                .tag("reason", reason).register(meters).increment();
+    }
+
+    void ignored(String reason) {
+        Counter.builder("conference.telephony.events.ignored")
+                .description("Telephony events that could not apply, by reason").tag("reason", reason)
+                .register(meters).increment();
+    }
+
+    @PreDestroy
+    void stop() {
+        refresh.dispose();
+    }
+}

@@ -1,0 +1,54 @@
+package org.conference.meeting.meetings;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.annotation.PreDestroy;
+
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+
+/**
+ * What an operator watches about meetings. {@code conference_meetings_active} is the platform-wide count read from
+ * Mongo, so every instance reports the same number: aggregate it with {@code max}, not {@code sum}.
+ */
+@Component
+class MeetingMetrics {
+
+    private final Counter joined;
+    private final Timer joinLatency;
+    private final AtomicLong active = new AtomicLong();
+    private final Disposable refresh;
+
+    MeetingMetrics(MeterRegistry meters, MeetingStore store) {
+        this.joined = Counter.builder("conference.calls.joined").description("Calls that joined a meeting")
+                .register(meters);
+        this.joinLatency = Timer.builder("conference.calls.join.latency")
+                .description("From the access code's last digit at the edge to the call joined in its meeting")
+                .publishPercentileHistogram().register(meters);
+        Gauge.builder("conference.meetings.active", active, AtomicLong::get).description("Live meetings")
+                .register(meters);
+        this.refresh = Flux.interval(Duration.ofSeconds(2))
+                .concatMap(tick -> store.count(Query.query(Criteria.where("live").is(true)))
+                        .doOnNext(active::set).onErrorComplete())
+                .subscribe();
+    }
+
+    void joined(long dtmfAt, long joinedAt) {
+        joined.increment();
+        joinLatency.record(Duration.ofMillis(Math.max(0, joinedAt - dtmfAt)));
+    }
+
+    @PreDestroy
+    void stop() {
+        refresh.dispose();
+    }
+}

@@ -1,0 +1,90 @@
+package org.conference.meeting.meetings;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.conference.common.events.MeetingEvent;
+import org.conference.meeting.rules.MeetingInput;
+import org.conference.meeting.rules.Outcome.Happening;
+import org.conference.meeting.support.ListenerWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+
+import reactor.core.publisher.Flux;
+
+/**
+ * Applies meeting requests in batches: the records of one poll are grouped by meeting (keeping their order), and
+ * each meeting's group is one read-decide-write of its document. Partitions are keyed by meeting number, so one
+ * consumer of the group owns each meeting at a time; a rebalance hands it over with the document in Mongo.
+ */
+@Component
+class MeetingRequestListener {
+
+    private static final Logger log = LoggerFactory.getLogger(MeetingRequestListener.class);
+
+    private final MeetingService meetings;
+    private final MeetingMetrics metrics;
+    private final ListenerWork work;
+    private final Clock clock;
+
+    MeetingRequestListener(MeetingService meetings, MeetingMetrics metrics, ListenerWork work, Clock clock) {
+        this.meetings = meetings;
+        this.metrics = metrics;
+        this.work = work;
+        this.clock = clock;
+    }
+
+    @KafkaListener(topics = MeetingRequest.TOPIC, groupId = "meeting-service", batch = "true",
+            properties = "spring.json.value.default.type=org.conference.meeting.meetings.MeetingRequest")
+    void onRequests(List<ConsumerRecord<String, MeetingRequest>> records) {
+        ConsumerRecord<String, MeetingRequest> unreadable = null;
+        Map<Long, List<MeetingRequest>> byMeeting = new LinkedHashMap<>();
+        for (ConsumerRecord<String, MeetingRequest> record : records) {
+            if (record.value() == null) {
+                unreadable = record;
+                break;
+            }
+            byMeeting.computeIfAbsent(record.value().meetingNumber(), n -> new ArrayList<>()).add(record.value());
+        }
+        work.await(Flux.fromIterable(byMeeting.entrySet())
+                .flatMap(group -> meetings.apply(group.getKey(), inputs(group.getValue()))
+                        .doOnNext(written -> countJoins(group.getValue(), written.outcome().happenings())), 4)
+                .then());
+        if (unreadable != null) {
+            // everything before it is applied; the container retries it, then sends it to the -dlt topic
+            throw new BatchListenerFailedException("unreadable meeting request", unreadable);
+        }
+    }
+
+    private static List<MeetingInput> inputs(List<MeetingRequest> requests) {
+        List<MeetingInput> inputs = new ArrayList<>();
+        for (MeetingRequest request : requests) {
+            if (MeetingRequest.JOIN.equals(request.kind()) && request.participant() != null && request.room() != null) {
+                inputs.add(new MeetingInput.Join(request.participant(), request.room(), request.dtmfAt()));
+            } else if (MeetingRequest.LEAVE.equals(request.kind())) {
+                inputs.add(new MeetingInput.Leave(request.callId()));
+            } else {
+                log.warn("Ignoring malformed meeting request {}", request);
+            }
+        }
+        return inputs;
+    }
+
+    private void countJoins(List<MeetingRequest> requests, List<Happening> happenings) {
+        long now = clock.millis();
+        for (Happening happening : happenings) {
+            if (MeetingEvent.CALL_JOINED.equals(happening.type())) {
+                requests.stream().filter(request -> request.callId() == happening.call().callId()).findFirst()
+                        .ifPresent(request -> metrics.joined(request.dtmfAt(), now));
+            }
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package org.conference.meeting.meetings;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.conference.common.api.ApiException;
+import org.conference.common.api.ListEnvelope;
+import org.conference.common.identity.Identity;
+import org.conference.common.query.ListQuery;
+import org.conference.common.query.MongoQueries;
+import org.conference.common.query.Page;
+import org.conference.meeting.rules.CallChanges;
+import org.conference.meeting.rules.Conference;
+import org.conference.meeting.rules.MeetingInput;
+import org.conference.meeting.rules.Participant;
+import org.conference.meeting.rules.RoomContext;
+import org.conference.meeting.support.Access;
+import org.conference.meeting.support.KafkaPublishing;
+import org.conference.meeting.meetings.MeetingWriter.Written;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Live meetings: what the API reads and changes, and what the lobby hands over once a caller's code is known. Every
+ * change goes through {@link MeetingWriter}, then the relay publishes what it decided.
+ */
+@Service
+public class MeetingService {
+
+    private final MeetingStore store;
+    private final MeetingWriter writer;
+    private final MeetingRelay relay;
+    private final KafkaPublishing kafka;
+    private final Clock clock;
+
+    MeetingService(MeetingStore store, MeetingWriter writer, MeetingRelay relay, KafkaPublishing kafka, Clock clock) {
+        this.store = store;
+        this.writer = writer;
+        this.relay = relay;
+        this.kafka = kafka;
+        this.clock = clock;
+    }
+
+    /** Hands a caller whose code opened {@code room} to the meeting's owner; done once the broker has it. */
+    public Mono<Void> requestJoin(Participant caller, RoomContext room, long dtmfAt) {
+        return kafka.send(MeetingRequest.TOPIC, Long.toString(room.meetingNumber()),
+                new MeetingRequest(UUID.randomUUID().toString(), MeetingRequest.JOIN, room.meetingNumber(),
+                        caller.callId(), caller, room, dtmfAt));
+    }
+
+    /** The caller of {@code callId} hung up; it leaves meeting {@code meetingNumber} (if it ever got in). */
+    public Mono<Void> requestLeave(long meetingNumber, long callId) {
+        return kafka.send(MeetingRequest.TOPIC, Long.toString(meetingNumber),
+                new MeetingRequest(UUID.randomUUID().toString(), MeetingRequest.LEAVE, meetingNumber, callId, null,
+                        null, 0));
+    }
+
+    /** Applies inputs to one meeting and relays the result; the relay's own failures are left to its sweep. */
+    Mono<Written> apply(long meetingNumber, List<MeetingInput> inputs) {
+        return writer.apply(meetingNumber, inputs)
+                .flatMap(written -> written.document() == null ? Mono.just(written)
+                        : relay.flush(meetingNumber).onErrorComplete().thenReturn(written));
+    }
+
+    Mono<ListEnvelope<Map<String, Object>>> list(Identity caller, ListQuery query, MeetingViews views) {
+        Criteria scope = new Criteria().andOperator(Criteria.where("live").is(true),
+                Access.visible(caller, "ownerSid", "ownerLineage"));
+        Criteria criteria = query.filter().isEmpty() ? scope
+                : new Criteria().andOperator(scope, MongoQueries.toCriteria(query.filter()));
+        Query page = new Query(criteria).with(MongoQueries.toSort(query)).skip(query.offset()).limit(query.limit());
+        long now = clock.millis();
+        return Mono.zip(store.find(page).collectList(), store.count(new Query(criteria)))
+                .map(found -> views.meetings(new Page<>(found.getT1(), query.offset(), found.getT2()), query.fields(),
+                        now));
+    }
+
+    /** The live meeting the caller may see, or 404. */
+    Mono<Conference> find(Identity caller, long meetingNumber) {
+        return store.find(meetingNumber)
+                .filter(document -> document.live() && Access.canSee(caller, document))
+                .map(MeetingDocument::conference)
+                .switchIfEmpty(Mono.error(ApiException.notFound("meeting")));
+    }
+
+    /** {@code DELETE /meetings/{n}}: hangs up every call and ends the meeting. */
+    Mono<Void> end(Identity caller, long meetingNumber) {
+        return find(caller, meetingNumber).flatMap(meeting -> apply(meetingNumber, List.of(new MeetingInput.End())))
+                .then();
+    }
+
+    Mono<Conference> setAttribute(Identity caller, long meetingNumber, String name, String value) {
+        return find(caller, meetingNumber)
+                .flatMap(meeting -> apply(meetingNumber, List.of(new MeetingInput.SetAttribute(name, value))))
+                .flatMap(written -> liveOr404(written.outcome().conference()));
+    }
+
+    /** {@code PUT /calls/{id}} for a call in meeting {@code meetingNumber}: the Call as it is afterwards. */
+    public Mono<CallView> updateCall(Identity caller, long meetingNumber, long callId, CallChanges changes) {
+        return find(caller, meetingNumber)
+                .flatMap(meeting -> apply(meetingNumber, List.of(new MeetingInput.UpdateCall(callId, changes))))
+                .flatMap(written -> liveOr404(written.outcome().conference()))
+                .flatMap(meeting -> Mono.justOrEmpty(meeting.participant(callId))
+                        .map(call -> CallView.inMeeting(call, meetingNumber, clock.millis())))
+                .switchIfEmpty(Mono.error(ApiException.notFound("call")));
+    }
+
+    /** {@code DELETE /calls/{id}} for a call in meeting {@code meetingNumber}: the edge hangs it up, it leaves. */
+    public Mono<Void> dropCall(Identity caller, long meetingNumber, long callId) {
+        return find(caller, meetingNumber)
+                .flatMap(meeting -> meeting.participant(callId).isPresent()
+                        ? apply(meetingNumber, List.of(new MeetingInput.Drop(callId))).then()
+                        : Mono.error(ApiException.notFound("call")));
+    }
+
+    private static Mono<Conference> liveOr404(Conference meeting) {
+        return meeting == null ? Mono.error(ApiException.notFound("meeting")) : Mono.just(meeting);
+    }
+}

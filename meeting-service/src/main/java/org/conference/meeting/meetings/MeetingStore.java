@@ -1,0 +1,96 @@
+package org.conference.meeting.meetings;
+
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.domain.Sort.Direction;
+import org.springframework.beans.factory.InitializingBean;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The meeting documents. Writers replace a document only at the version they read (so two instances never lose each
+ * other's change); the relay only raises its {@code *Through} marks, which writers never set.
+ */
+@Component
+class MeetingStore implements InitializingBean {
+
+    private static final String[] RELAY_FIELDS = {"publishedThrough", "commandsPublishedThrough", "projectedThrough"};
+
+    private final ReactiveMongoTemplate mongo;
+
+    MeetingStore(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** Start-up: the relay's sweep looks for pending documents, lists for live ones the caller may see. */
+    @Override
+    public void afterPropertiesSet() {
+        Flux.concat(
+                mongo.indexOps(MeetingDocument.COLLECTION).createIndex(new Index("pending", Direction.ASC)),
+                mongo.indexOps(MeetingDocument.COLLECTION).createIndex(new Index("ownerLineage", Direction.ASC)))
+                .then().block();
+    }
+
+    Mono<MeetingDocument> find(long meetingNumber) {
+        return mongo.findById(meetingNumber, MeetingDocument.class, MeetingDocument.COLLECTION);
+    }
+
+    Flux<MeetingDocument> find(Query query) {
+        return mongo.find(query, MeetingDocument.class, MeetingDocument.COLLECTION);
+    }
+
+    Mono<Long> count(Query query) {
+        return mongo.count(query, MeetingDocument.class, MeetingDocument.COLLECTION);
+    }
+
+    /**
+     * Writes {@code next} if the document is still at {@code readVersion} (0: it did not exist); false when another
+     * writer got there first.
+     */
+    Mono<Boolean> write(long readVersion, MeetingDocument next) {
+        if (readVersion == 0) {
+            return mongo.insert(next, MeetingDocument.COLLECTION).thenReturn(true)
+                    .onErrorResume(DuplicateKeyException.class, raced -> Mono.just(false));
+        }
+        Document fields = new Document();
+        mongo.getConverter().write(next, fields);
+        fields.remove("_id");
+        fields.remove("_class");
+        for (String relayField : RELAY_FIELDS) {
+            fields.remove(relayField);
+        }
+        Query unchanged = Query.query(Criteria.where("_id").is(next.meetingNumber()).and("version").is(readVersion));
+        return mongo.updateFirst(unchanged, Update.fromDocument(new Document("$set", fields)),
+                        MeetingDocument.COLLECTION)
+                .map(result -> result.getMatchedCount() == 1);
+    }
+
+    /** Records how far the relay got; marks only ever grow. */
+    Mono<Void> relayed(long meetingNumber, long events, long commands, long projections) {
+        Update marks = new Update().max("publishedThrough", events).max("commandsPublishedThrough", commands)
+                .max("projectedThrough", projections);
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(meetingNumber)), marks,
+                MeetingDocument.COLLECTION).then();
+    }
+
+    /** Clears the pending flag if nothing was written since {@code version}. */
+    Mono<Boolean> settled(long meetingNumber, long version) {
+        Query unchanged = Query.query(Criteria.where("_id").is(meetingNumber).and("version").is(version));
+        return mongo.updateFirst(unchanged, new Update().set("pending", false), MeetingDocument.COLLECTION)
+                .map(result -> result.getMatchedCount() == 1);
+    }
+
+    Flux<Long> pendingMeetingNumbers(int limit) {
+        Query pending = Query.query(Criteria.where("pending").is(true)).limit(limit);
+        pending.fields().include("_id");
+        return mongo.find(pending, Document.class, MeetingDocument.COLLECTION)
+                .map(document -> ((Number) document.get("_id")).longValue());
+    }
+}
