@@ -9,12 +9,15 @@ import java.util.List;
 import java.util.Map;
 
 import org.conference.common.events.AttributeSetting;
+import org.conference.common.events.DidGroupReference;
+import org.conference.common.events.MeetingKey;
+import org.conference.common.events.MeetingRoomState;
 import org.conference.common.events.TelephonyCommand;
 import org.conference.common.events.TelephonyEvent;
 import org.conference.common.events.Topics;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * A dial-in's whole life over the real broker and Mongo: routed by the DID, code keyed in, joined, seen through the
@@ -25,8 +28,8 @@ class CallLifeTest extends LiveTestSupport {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    @Autowired
-    private ReactiveMongoTemplate mongo;
+    @LocalManagementPort
+    private int managementPort;
 
     @Test
     void aCallerDialsKeysACodeJoinsAndHangsUpAndTheMeetingLivesAsLongAsItsCallers() {
@@ -216,7 +219,64 @@ class CallLifeTest extends LiveTestSupport {
         key(call.edgeCallId(), room.hostCode());
         await().atMost(WAIT).untilAsserted(() -> assertThat(callOf(room.ownerSid(), call.caller()))
                 .containsEntry("state", 2));
-        assertThat(mongo).isNotNull();
+    }
+
+    @Test
+    void aRoomRemovedFromProvisioningNoLongerRoutesAndAnOlderStateChangesNothing() {
+        Provisioned room = provision();
+        Dialled first = dial(room);
+        key(first.edgeCallId(), room.hostCode());
+        await().atMost(WAIT).until(() -> callOf(room.ownerSid(), first.caller()) != null
+                && Integer.valueOf(2).equals(callOf(room.ownerSid(), first.caller()).get("state")));
+        hangUp(first.edgeCallId());
+
+        // version 2 moves the host code; a late copy of version 1 must not bring the old code back
+        kafka.publish(Topics.MEETING_ROOMS, Long.toString(room.meetingNumber()), new MeetingRoomState(
+                room.meetingNumber(), room.ownerSid(), "room", 1L, room.didGroupId(),
+                List.of(new DidGroupReference(room.didGroupId(), 0)), List.of(new MeetingKey(1, "777999", 1)),
+                List.of(), 2));
+        kafka.publish(Topics.MEETING_ROOMS, Long.toString(room.meetingNumber()), new MeetingRoomState(
+                room.meetingNumber(), room.ownerSid(), "room", 1L, room.didGroupId(),
+                List.of(new DidGroupReference(room.didGroupId(), 0)), List.of(new MeetingKey(1, room.hostCode(), 1)),
+                List.of(), 1));
+        Dialled second = dial(room);
+        key(second.edgeCallId(), "777999");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(callOf(room.ownerSid(), second.caller()))
+                .containsEntry("state", 2).containsEntry("accessCode", "777999"));
+        hangUp(second.edgeCallId());
+        await().atMost(WAIT).until(() -> callOf(room.ownerSid(), second.caller()) == null);
+
+        kafka.publish(Topics.MEETING_ROOMS, Long.toString(room.meetingNumber()), null);
+        String refused = "edge-after-delete-" + System.nanoTime();
+        await().atMost(WAIT).untilAsserted(() -> {
+            offer(refused, "+12125550111", room.phoneNumber());
+            assertThat(commandsFor(refused)).extracting(command -> command.get("type"))
+                    .contains(TelephonyCommand.HANGUP);
+        });
+    }
+
+    @Test
+    void metricsTellJoinsRefusalsAndWhatIsLive() {
+        Provisioned room = provision();
+        Dialled call = dial(room);
+        key(call.edgeCallId(), room.participantCode());
+        await().atMost(WAIT).until(() -> Integer.valueOf(2).equals(callOf(room.ownerSid(), call.caller())
+                .get("state")));
+        offer("edge-metrics-" + System.nanoTime(), "+12125550123", "19990000001");
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(metrics())
+                .containsPattern("conference_calls_joined_total\\{[^}]*} [1-9]")
+                .containsPattern("conference_calls_refused_total\\{[^}]*reason=\"no-route\"[^}]*} [1-9]")
+                .containsPattern("conference_meetings_active\\{[^}]*} [1-9]")
+                .containsPattern("conference_calls_active\\{[^}]*} [1-9]")
+                .contains("conference_calls_join_latency_seconds_bucket"));
+        hangUp(call.edgeCallId());
+    }
+
+    private String metrics() {
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build()
+                .get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
     }
 
     private List<Object> types(Provisioned room) {
