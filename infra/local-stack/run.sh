@@ -32,5 +32,6 @@ if stale "$@"; then
 fi
 
 # A small JVM: the launcher only starts processes and polls their health.
-exec "$JAVA" -Xmx32m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:-UsePerfData \
+exec "$JAVA" -Xms8m -Xmx24m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 \
+  -XX:ReservedCodeCacheSize=16m -Xss512k -XX:-UsePerfData \
   -Dconference.localstack.repo="$REPO" -cp "$CLASSES" org.conference.localstack.launcher.Launcher "$@"

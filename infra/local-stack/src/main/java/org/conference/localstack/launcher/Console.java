@@ -2,8 +2,8 @@ package org.conference.localstack.launcher;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 public final class Console {
 
     private static final int LOG_TAIL_LINES = 40;
+    private static final int TAIL_BYTES = 64 * 1024;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -60,9 +61,14 @@ public final class Console {
     /** The end of a process's log, for when it failed. */
     public void tail(Path log, String shownAs) {
         err.println(bold("---- last " + LOG_TAIL_LINES + " lines of " + shownAs + " ----"));
-        try {
+        try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
+            // Only the end: a broker's log grows large, the launcher's heap is small.
+            long from = Math.max(0, file.length() - TAIL_BYTES);
+            byte[] end = new byte[(int) (file.length() - from)];
+            file.seek(from);
+            file.readFully(end);
             // Whatever a process wrote, even bytes that are not UTF-8, is worth showing.
-            List<String> lines = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
+            List<String> lines = new String(end, StandardCharsets.UTF_8).lines().toList();
             lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()).forEach(err::println);
         } catch (IOException e) {
             err.println("(cannot read it: " + e.getMessage() + ")");

@@ -44,7 +44,7 @@ public final class StatusCommand {
             console.line("No local stack process is running.");
             return 1;
         }
-        console.line(String.format(Locale.ROOT, "  %-22s %-58s RSS %5d MB", "total", running + " processes",
+        console.line(String.format(Locale.ROOT, "  %-22s %-57s RSS %5d MB", "total", running + " processes",
                 totalKib / 1024));
         return 0;
     }
