@@ -6,12 +6,16 @@ import org.conference.common.api.ApiErrorWebExceptionHandler;
 import org.conference.common.identity.IdentityWebFilter;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 
 class ConferenceWebAutoConfigurationTest {
 
     private final ReactiveWebApplicationContextRunner application = new ReactiveWebApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(ConferenceWebAutoConfiguration.class));
+            .withConfiguration(AutoConfigurations.of(ConferenceWebAutoConfiguration.class))
+            // as in a running application, where Boot converts "1MB" to a DataSize
+            .withInitializer(context -> context.getBeanFactory()
+                    .setConversionService(ApplicationConversionService.getSharedInstance()));
 
     @Test
     void aServiceThatChecksIdentitiesRefusesToStartWithoutTheSecret() {
