@@ -8,14 +8,13 @@ import org.conference.common.api.ListEnvelope;
 import org.conference.common.events.TelephonyCommand;
 import org.conference.common.identity.Identity;
 import org.conference.common.query.ListQuery;
-import org.conference.common.query.MongoQueries;
 import org.conference.meeting.meetings.CallView;
 import org.conference.meeting.meetings.MeetingService;
 import org.conference.meeting.meetings.MeetingViews;
 import org.conference.meeting.support.Access;
 import org.conference.meeting.support.EdgeCommands;
+import org.conference.meeting.support.VisibleLists;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import reactor.core.publisher.Mono;
@@ -31,28 +30,25 @@ class CallService {
     private final MeetingService meetings;
     private final MeetingViews views;
     private final EdgeCommands edge;
+    private final VisibleLists lists;
     private final Clock clock;
 
-    CallService(CallStore calls, MeetingService meetings, MeetingViews views, EdgeCommands edge, Clock clock) {
+    CallService(CallStore calls, MeetingService meetings, MeetingViews views, EdgeCommands edge, VisibleLists lists,
+            Clock clock) {
         this.calls = calls;
         this.meetings = meetings;
         this.views = views;
         this.edge = edge;
+        this.lists = lists;
         this.clock = clock;
     }
 
     Mono<ListEnvelope<Map<String, Object>>> list(Identity caller, ListQuery query) {
-        Criteria scope = Access.visible(caller, "ownerSid", "ownerLineage");
-        Criteria criteria = query.filter().isEmpty() ? scope
-                : new Criteria().andOperator(scope, MongoQueries.toCriteria(query.filter()));
-        Query page = new Query(criteria).with(MongoQueries.toSort(query)).skip(query.offset()).limit(query.limit());
-        return Mono.zip(calls.find(page).collectList(), calls.count(new Query(criteria)))
-                .map(found -> {
-                    long now = clock.millis();
-                    var items = found.getT1().stream()
-                            .map(call -> views.object(call.view(now), query.fields())).toList();
-                    return new ListEnvelope<>("calls", items, query.offset(), found.getT2());
-                });
+        return lists.page(caller, query, new Criteria(), CallDocument.class, CallDocument.COLLECTION).map(page -> {
+            long now = clock.millis();
+            var items = page.items().stream().map(call -> views.object(call.view(now), query.fields())).toList();
+            return new ListEnvelope<>("calls", items, page.offset(), page.total());
+        });
     }
 
     Mono<CallView> find(Identity caller, long id) {

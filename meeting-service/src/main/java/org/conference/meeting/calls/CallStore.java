@@ -56,10 +56,6 @@ class CallStore implements InitializingBean {
         return mongo.findById(id, CallDocument.class, CallDocument.COLLECTION);
     }
 
-    Flux<CallDocument> find(Query query) {
-        return mongo.find(query, CallDocument.class, CallDocument.COLLECTION);
-    }
-
     Mono<Long> count(Query query) {
         return mongo.count(query, CallDocument.class, CallDocument.COLLECTION);
     }

@@ -1,5 +1,6 @@
 package org.conference.meeting.meetings;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -22,8 +23,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Clock;
 
 import reactor.core.publisher.Mono;
 

@@ -1,7 +1,9 @@
 package org.conference.meeting.meetings;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.conference.common.events.Topics;
 import org.conference.meeting.meetings.MeetingDocument.PendingCommand;
@@ -72,7 +74,11 @@ class MeetingRelay implements SmartLifecycle {
                 events.stream().map(event -> new Outgoing(key, event)).toList());
         Mono<Void> sendCommands = kafka.sendInOrder(Topics.TELEPHONY_COMMANDS,
                 commands.stream().map(pending -> new Outgoing(pending.command().callId(), pending.command())).toList());
-        Mono<Void> project = Flux.fromIterable(projections).concatMap(this::project).then();
+        // only each call's latest state matters (older ones would be refused by their version anyway), and calls
+        // are independent of each other
+        Map<Long, PendingProjection> latest = new LinkedHashMap<>();
+        projections.forEach(projection -> latest.put(projection.callId(), projection));
+        Mono<Void> project = Flux.fromIterable(latest.values()).flatMap(this::project, 16).then();
         long eventsThrough = events.isEmpty() ? 0 : events.get(events.size() - 1).sequence();
         long commandsThrough = commands.isEmpty() ? 0 : commands.get(commands.size() - 1).number();
         long projectedThrough = projections.isEmpty() ? 0 : projections.get(projections.size() - 1).version();

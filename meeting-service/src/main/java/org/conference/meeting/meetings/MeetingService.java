@@ -9,18 +9,16 @@ import org.conference.common.api.ApiException;
 import org.conference.common.api.ListEnvelope;
 import org.conference.common.identity.Identity;
 import org.conference.common.query.ListQuery;
-import org.conference.common.query.MongoQueries;
-import org.conference.common.query.Page;
 import org.conference.meeting.rules.CallChanges;
 import org.conference.meeting.rules.Conference;
 import org.conference.meeting.rules.MeetingInput;
 import org.conference.meeting.rules.Participant;
 import org.conference.meeting.rules.RoomContext;
+import org.conference.meeting.meetings.MeetingWriter.Written;
 import org.conference.meeting.support.Access;
 import org.conference.meeting.support.KafkaPublishing;
-import org.conference.meeting.meetings.MeetingWriter.Written;
+import org.conference.meeting.support.VisibleLists;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import reactor.core.publisher.Mono;
@@ -36,13 +34,16 @@ public class MeetingService {
     private final MeetingWriter writer;
     private final MeetingRelay relay;
     private final KafkaPublishing kafka;
+    private final VisibleLists lists;
     private final Clock clock;
 
-    MeetingService(MeetingStore store, MeetingWriter writer, MeetingRelay relay, KafkaPublishing kafka, Clock clock) {
+    MeetingService(MeetingStore store, MeetingWriter writer, MeetingRelay relay, KafkaPublishing kafka,
+            VisibleLists lists, Clock clock) {
         this.store = store;
         this.writer = writer;
         this.relay = relay;
         this.kafka = kafka;
+        this.lists = lists;
         this.clock = clock;
     }
 
@@ -68,15 +69,9 @@ public class MeetingService {
     }
 
     Mono<ListEnvelope<Map<String, Object>>> list(Identity caller, ListQuery query, MeetingViews views) {
-        Criteria scope = new Criteria().andOperator(Criteria.where("live").is(true),
-                Access.visible(caller, "ownerSid", "ownerLineage"));
-        Criteria criteria = query.filter().isEmpty() ? scope
-                : new Criteria().andOperator(scope, MongoQueries.toCriteria(query.filter()));
-        Query page = new Query(criteria).with(MongoQueries.toSort(query)).skip(query.offset()).limit(query.limit());
-        long now = clock.millis();
-        return Mono.zip(store.find(page).collectList(), store.count(new Query(criteria)))
-                .map(found -> views.meetings(new Page<>(found.getT1(), query.offset(), found.getT2()), query.fields(),
-                        now));
+        return lists.page(caller, query, Criteria.where("live").is(true), MeetingDocument.class,
+                        MeetingDocument.COLLECTION)
+                .map(page -> views.meetings(page, query.fields(), clock.millis()));
     }
 
     /** The live meeting the caller may see, or 404. */

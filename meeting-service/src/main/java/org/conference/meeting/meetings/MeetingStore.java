@@ -42,10 +42,6 @@ class MeetingStore implements InitializingBean {
         return mongo.findById(meetingNumber, MeetingDocument.class, MeetingDocument.COLLECTION);
     }
 
-    Flux<MeetingDocument> find(Query query) {
-        return mongo.find(query, MeetingDocument.class, MeetingDocument.COLLECTION);
-    }
-
     Mono<Long> count(Query query) {
         return mongo.count(query, MeetingDocument.class, MeetingDocument.COLLECTION);
     }
