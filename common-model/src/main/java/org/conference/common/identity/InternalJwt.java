@@ -95,16 +95,29 @@ public class InternalJwt {
                 || Duration.between(iat.toInstant(), exp.toInstant()).compareTo(MAX_LIFETIME) > 0) {
             return Optional.empty();
         }
-        Object role = claims.getClaim("role");
-        Role parsed;
-        if (SERVICE_ROLE.equals(role)) {
-            parsed = Role.SERVICE;
-        } else if (role instanceof Number number) {
-            parsed = Role.ofSubscriberCode(number.intValue());
-        } else {
+        Optional<Role> role = roleOf(claims.getClaim("role"));
+        if (role.isEmpty()) {
             return Optional.empty();
         }
         List<String> lineage = claims.getStringListClaim("lineage");
-        return Optional.of(new Identity(claims.getSubject(), parsed, lineage == null ? List.of() : lineage));
+        return Optional.of(new Identity(claims.getSubject(), role.get(), lineage == null ? List.of() : lineage));
+    }
+
+    /**
+     * Only the exact JSON integers 1, 2, 3 or the string {@code "service"}: a lenient reading (1.5 taken as 1, "1" as
+     * 1) would let a token that no honest minter produces pass as a valid role. The JSON parser gives integers as
+     * {@link Long} (or {@link Integer}) and anything with a fraction or exponent as {@link Double}.
+     */
+    private static Optional<Role> roleOf(Object claim) {
+        if (SERVICE_ROLE.equals(claim)) {
+            return Optional.of(Role.SERVICE);
+        }
+        if (claim instanceof Long || claim instanceof Integer) {
+            long code = ((Number) claim).longValue();
+            if (code >= 1 && code <= 3) {
+                return Optional.of(Role.ofSubscriberCode((int) code));
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -3,13 +3,27 @@ package org.conference.common.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 
 class InternalJwtTest {
 
@@ -84,5 +98,67 @@ class InternalJwtTest {
         assertThat(Role.ADMINISTRATOR.mayGrant(Role.USER)).isTrue();
         assertThat(Role.ADMINISTRATOR.mayGrant(Role.SERVICE)).isFalse();
         assertThat(Role.OPERATOR.mayGrant(Role.USER)).isFalse();
+    }
+
+    @Test
+    void acceptsExactlyTheIntegerRolesOneToThreeAndTheServiceRole() {
+        assertThat(jwt.verify(signedWithRole(1)).orElseThrow().role()).isEqualTo(Role.ADMINISTRATOR);
+        assertThat(jwt.verify(signedWithRole(2)).orElseThrow().role()).isEqualTo(Role.OPERATOR);
+        assertThat(jwt.verify(signedWithRole(3)).orElseThrow().role()).isEqualTo(Role.USER);
+        assertThat(jwt.verify(signedWithRole("service")).orElseThrow().role()).isEqualTo(Role.SERVICE);
+    }
+
+    @Test
+    void refusesAFractionalRoleInsteadOfTruncatingIt() {
+        assertThat(jwt.verify(signedWithRole(1.5))).isEmpty();
+        assertThat(jwt.verify(signedWithRole(2.9))).isEmpty();
+        assertThat(jwt.verify(signedWithRole(1.0))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {0, 4, -1, 257, Integer.MAX_VALUE + 2L})
+    void refusesIntegerRolesOutsideOneToThree(long role) {
+        assertThat(jwt.verify(signedWithRole(role))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1", "2", "3", "Service", "SERVICE", "administrator", ""})
+    void refusesRolesWrittenAsOtherStrings(String role) {
+        assertThat(jwt.verify(signedWithRole(role))).isEmpty();
+    }
+
+    @Test
+    void refusesBooleanListObjectAndMissingRoles() {
+        assertThat(jwt.verify(signedWithRole(true))).isEmpty();
+        assertThat(jwt.verify(signedWithRole(false))).isEmpty();
+        assertThat(jwt.verify(signedWithRole(List.of(1)))).isEmpty();
+        assertThat(jwt.verify(signedWithRole(Map.of("code", 1)))).isEmpty();
+        assertThat(jwt.verify(signed(claims -> { }))).isEmpty();
+    }
+
+    @Test
+    void refusesARoleClaimWrittenAsAJsonNull() {
+        String token = signed(claims -> claims.serializeNullClaims(true).claim("role", null));
+        assertThat(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+                StandardCharsets.UTF_8)).contains("\"role\":null");
+        assertThat(jwt.verify(token)).isEmpty();
+    }
+
+    private String signedWithRole(Object role) {
+        return signed(claims -> claims.claim("role", role));
+    }
+
+    /** A correctly signed, unexpired token whose claims are otherwise those {@code role} sets. */
+    private String signed(Consumer<JWTClaimsSet.Builder> role) {
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject("a").claim("lineage", List.of("a"))
+                .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(30)));
+        role.accept(claims);
+        SignedJWT token = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());
+        try {
+            token.sign(new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8)));
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        return token.serialize();
     }
 }

@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -22,18 +24,26 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Publishes every pending state to Kafka, then marks it published (or removes a deleted document) only if no newer
  * write happened meanwhile. Runs on a timer and whenever a local write wakes it; if Kafka or this process dies
  * between the API's answer and the publication, the pending flag is still in Mongo and the next relay round (here or
  * on another instance) publishes it. At-least-once: consumers ignore versions they already hold.
+ * <p>
+ * {@code KafkaProducer.send} blocks its caller while it waits for metadata or buffer space (up to {@code max.block.ms})
+ * and creates the producer on first use, so records are handed to Kafka only on the relay's own thread, never on the
+ * Mongo driver's or the web server's event loop: a frozen or dead broker then slows the relay, not the API. The API's
+ * writes only {@link #wake()} the relay, which returns at once.
  */
 @Component
-public class OutboxRelay implements SmartLifecycle {
+public class OutboxRelay implements SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int BATCH = 100;
+    private static final long DEFAULT_DELIVERY_TIMEOUT_MS = 120_000;
 
     private final ReactiveMongoTemplate mongo;
     private final KafkaTemplate<String, Object> kafka;
@@ -43,12 +53,15 @@ public class OutboxRelay implements SmartLifecycle {
     private final Duration sendTimeout;
     private final Counter published;
     private final Sinks.Many<Boolean> wakeUps = Sinks.many().multicast().directBestEffort();
+    /** One thread that may block: records leave in the order the relay's sequential rounds hand them over. */
+    private final Scheduler publisher = Schedulers.newBoundedElastic(1, Integer.MAX_VALUE, "outbox-relay");
     private volatile Disposable loop;
 
     public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, Object> kafka,
             List<PublishedCollection<?>> collections, MeterRegistry meters,
             @Value("${conference.outbox.poll-interval:PT0.5S}") Duration pollInterval,
             @Value("${conference.outbox.send-timeout:PT10S}") Duration sendTimeout) {
+        requireGiveUpAfterTheProducer(kafka, sendTimeout);
         this.mongo = mongo;
         this.kafka = kafka;
         this.collections = collections;
@@ -60,7 +73,22 @@ public class OutboxRelay implements SmartLifecycle {
                 .description("State records relayed from the outbox to Kafka").register(meters);
     }
 
-    /** Ask for a relay round now (after a write), instead of at the next tick. */
+    /**
+     * A send the relay gave up on must not be delivered later by the producer's own retries (it would land after a
+     * newer version another instance published meanwhile), so the producer must fail it first.
+     */
+    private static void requireGiveUpAfterTheProducer(KafkaTemplate<?, ?> kafka, Duration sendTimeout) {
+        Object configured = kafka.getProducerFactory().getConfigurationProperties()
+                .get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG);
+        long deliveryTimeoutMs = configured == null ? DEFAULT_DELIVERY_TIMEOUT_MS
+                : Long.parseLong(configured.toString());
+        if (sendTimeout.toMillis() <= deliveryTimeoutMs) {
+            throw new IllegalStateException("conference.outbox.send-timeout (" + sendTimeout
+                    + ") must be longer than the producer's delivery.timeout.ms (" + deliveryTimeoutMs + " ms)");
+        }
+    }
+
+    /** Ask for a relay round now (after a write), instead of at the next tick; never waits for the round. */
     public void wake() {
         wakeUps.tryEmitNext(Boolean.TRUE);
     }
@@ -99,6 +127,10 @@ public class OutboxRelay implements SmartLifecycle {
 
     private Mono<Object> sendRecord(String topic, String key, Object value) {
         return Mono.fromFuture(() -> kafka.send(topic, key, value))
+                .subscribeOn(publisher)
+                // Continue on the relay thread too: the Mongo write that follows must not hold up the producer's I/O
+                // thread, which completes the future.
+                .publishOn(publisher)
                 .timeout(sendTimeout)
                 .doOnSuccess(result -> published.increment())
                 .cast(Object.class);
@@ -117,7 +149,8 @@ public class OutboxRelay implements SmartLifecycle {
     public void start() {
         loop = Flux.merge(Flux.interval(pollInterval).map(tick -> Boolean.TRUE), wakeUps.asFlux())
                 .onBackpressureDrop()
-                .concatMap(tick -> relayPending().onErrorResume(failure -> {
+                // A wake-up arrives on the writer's thread (an event loop): the round starts on the relay's own.
+                .concatMap(tick -> relayPending().subscribeOn(publisher).onErrorResume(failure -> {
                     log.warn("Outbox relay round failed, retrying next round: {}", failure.toString());
                     return Mono.empty();
                 }), 1)
@@ -136,5 +169,10 @@ public class OutboxRelay implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return loop != null;
+    }
+
+    @Override
+    public void destroy() {
+        publisher.dispose();
     }
 }
