@@ -5,6 +5,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PreDestroy;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
@@ -13,6 +15,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Calls refused by reason, telephony events that could not apply (unknown call, DTMF after entry, …), and the
@@ -20,6 +23,8 @@ import reactor.core.publisher.Flux;
  */
 @Component
 class CallMetrics {
+
+    private static final Logger log = LoggerFactory.getLogger(CallMetrics.class);
 
     private final MeterRegistry meters;
     private final AtomicLong active = new AtomicLong();
@@ -30,7 +35,10 @@ class CallMetrics {
         Gauge.builder("conference.calls.active", active, AtomicLong::get)
                 .description("Calls on the platform: keying in a code or in a meeting").register(meters);
         this.refresh = Flux.interval(Duration.ofSeconds(2))
-                .concatMap(tick -> calls.count(new Query()).doOnNext(active::set).onErrorComplete())
+                .concatMap(tick -> Mono.defer(() -> calls.count(new Query())).doOnNext(active::set).onErrorResume(failure -> {
+                    log.warn("Could not count for the gauge, keeping the last value: {}", failure.toString());
+                    return Mono.empty();
+                }))
                 .subscribe();
     }
 

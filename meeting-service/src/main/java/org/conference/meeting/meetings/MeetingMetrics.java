@@ -5,6 +5,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PreDestroy;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
@@ -15,6 +17,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * What an operator watches about meetings. {@code conference_meetings_active} is the platform-wide count read from
@@ -22,6 +25,8 @@ import reactor.core.publisher.Flux;
  */
 @Component
 class MeetingMetrics {
+
+    private static final Logger log = LoggerFactory.getLogger(MeetingMetrics.class);
 
     private final Counter joined;
     private final Timer joinLatency;
@@ -37,8 +42,11 @@ class MeetingMetrics {
         Gauge.builder("conference.meetings.active", active, AtomicLong::get).description("Live meetings")
                 .register(meters);
         this.refresh = Flux.interval(Duration.ofSeconds(2))
-                .concatMap(tick -> store.count(Query.query(Criteria.where("live").is(true)))
-                        .doOnNext(active::set).onErrorComplete())
+                .concatMap(tick -> Mono.defer(() -> store.count(Query.query(Criteria.where("live").is(true))))
+                        .doOnNext(active::set).onErrorResume(failure -> {
+                    log.warn("Could not count for the gauge, keeping the last value: {}", failure.toString());
+                    return Mono.empty();
+                }))
                 .subscribe();
     }
 

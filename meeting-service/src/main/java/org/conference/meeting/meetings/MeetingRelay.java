@@ -96,7 +96,7 @@ class MeetingRelay implements SmartLifecycle {
     public void start() {
         sweeper = Flux.interval(sweepInterval)
                 .onBackpressureDrop()
-                .concatMap(tick -> store.pendingMeetingNumbers(100)
+                .concatMap(tick -> Flux.defer(() -> store.pendingMeetingNumbers(100))
                         .flatMap(meetingNumber -> flush(meetingNumber).onErrorResume(failure -> {
                             log.warn("Relay of meeting {} failed, retrying next round: {}", meetingNumber,
                                     failure.toString());

@@ -98,7 +98,7 @@ public class TimerFiring implements SmartLifecycle {
     @Override
     public void start() {
         poller = Flux.interval(pollInterval).onBackpressureDrop()
-                .concatMap(tick -> fireDue().onErrorResume(failure -> {
+                .concatMap(tick -> Mono.defer(this::fireDue).onErrorResume(failure -> {
                     log.warn("Timer round failed: {}", failure.toString());
                     return Mono.empty();
                 }), 1)

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -40,6 +41,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "conference.meetings.relay-sweep-interval=PT0.2S"})
 @WithBackingServices
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// closed after its class: a meeting-service left running would share the consumer group (and its partitions) with
+// the instances another test class starts over a database of its own
+@DirtiesContext
 abstract class LiveTestSupport {
 
     static final String BASE = "/conference/v1";
