@@ -97,6 +97,7 @@ class BlockHoundTest {
     void aTestFailsWhenItsCodeBlocksAnEventLoopEvenIfTheCodeSwallowsTheError() {
         EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
                 .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "true")
+                .configurationParameter("junit.jupiter.extensions.autodetection.include", "org.conference.testsupport.*")
                 .selectors(DiscoverySelectors.selectClass(SwallowsABlockingCall.class))
                 .execute();
 
