@@ -2,6 +2,7 @@ package org.conference.testsupport.blocking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -91,6 +92,19 @@ class BlockHoundTest {
                 .expectNext("slept")
                 .verifyComplete();
         assertThat(BlockingCalls.takeAll()).isEmpty();
+    }
+
+    @Test
+    void randomIdentifiersAreAllowedOnAnEventLoopButSeedingFromDevRandomIsNot() {
+        StepVerifier.create(Mono.fromCallable(() -> UUID.randomUUID().toString()).subscribeOn(Schedulers.parallel()))
+                .assertNext(id -> assertThat(id).hasSize(36))
+                .verifyComplete();
+        StepVerifier.create(Mono.fromCallable(() -> new SecureRandom().generateSeed(8))
+                        .subscribeOn(Schedulers.parallel()))
+                .expectError(BlockingOperationError.class)
+                .verify(Duration.ofSeconds(10));
+        assertThat(BlockingCalls.takeAll()).singleElement()
+                .satisfies(call -> assertThat(call.thread()).startsWith("parallel-"));
     }
 
     @Test
