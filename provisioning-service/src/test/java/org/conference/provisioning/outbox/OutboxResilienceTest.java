@@ -34,6 +34,7 @@ import org.conference.testsupport.TestIdentities;
 import org.conference.testsupport.processes.KafkaBrokerProcess;
 import org.conference.testsupport.processes.ServiceProcess;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -80,6 +81,17 @@ class OutboxResilienceTest {
                         "CONFERENCE_ADMIN_PASSWORD", ADMIN_PASSWORD),
                 List.of("--conference.security.bcrypt-strength=4"), workDirectory);
         adminToken = rootAdministratorToken();
+    }
+
+    /** A test that failed half-way leaves the next one a running broker and service all the same. */
+    @AfterEach
+    void bringBothBack() {
+        if (!broker.process().isAlive()) {
+            broker.restart();
+        }
+        if (!provisioning.process().isAlive()) {
+            provisioning.restart();
+        }
     }
 
     @AfterAll
