@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.conference.testsupport.blocking.BlockingCalls;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +22,11 @@ import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.web.reactive.server.WebTestClient;
+
+import reactor.blockhound.BlockingOperationError;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.test.StepVerifier;
 
 /**
  * What every service of the platform must show once started against a real Kafka broker (ARCHITECTURE.md §1): health
@@ -76,6 +82,19 @@ public abstract class ServiceWiringContract {
                 .expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(metrics).contains("jvm_memory_used_bytes").contains("application=\"" + applicationName + "\"");
+    }
+
+    /** BlockHound is installed in this module's tests, so a blocking call on an event loop would fail them. */
+    @Test
+    void runsItsTestsUnderBlockHound() {
+        StepVerifier.create(Mono.fromCallable(() -> {
+                    Thread.sleep(1);
+                    return applicationName;
+                }).subscribeOn(Schedulers.parallel()))
+                .expectError(BlockingOperationError.class)
+                .verify(Duration.ofSeconds(10));
+        assertThat(BlockingCalls.takeAll()).singleElement()
+                .satisfies(call -> assertThat(call.method()).contains("java.lang.Thread.sleep"));
     }
 
     @Test

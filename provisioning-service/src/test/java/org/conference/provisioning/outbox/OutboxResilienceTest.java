@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,6 +34,7 @@ import org.conference.testsupport.TestIdentities;
 import org.conference.testsupport.processes.KafkaBrokerProcess;
 import org.conference.testsupport.processes.ServiceProcess;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -51,6 +55,7 @@ class OutboxResilienceTest {
     /** Far below the 60 s a write hung when the relay blocked the Mongo event loop; generous for a loaded machine. */
     private static final Duration PROMPT = Duration.ofSeconds(2);
     private static final Duration ARRIVAL = Duration.ofSeconds(120);
+    private static final int CONCURRENT = 5;
     private static final String ADMIN_LOGIN = "admin";
     private static final String ADMIN_PASSWORD = "admin-password-1";
 
@@ -59,7 +64,8 @@ class OutboxResilienceTest {
     private Path workDirectory;
     private KafkaBrokerProcess broker;
     private ServiceProcess provisioning;
-    private String adminToken;
+    /** Minted anew for each request: identity tokens live a minute, this class runs longer. */
+    private Supplier<String> adminToken;
 
     @BeforeAll
     void startBrokerAndService() throws IOException {
@@ -75,6 +81,17 @@ class OutboxResilienceTest {
                         "CONFERENCE_ADMIN_PASSWORD", ADMIN_PASSWORD),
                 List.of("--conference.security.bcrypt-strength=4"), workDirectory);
         adminToken = rootAdministratorToken();
+    }
+
+    /** A test that failed half-way leaves the next one a running broker and service all the same. */
+    @AfterEach
+    void bringBothBack() {
+        if (!broker.process().isAlive()) {
+            broker.restart();
+        }
+        if (!provisioning.process().isAlive()) {
+            provisioning.restart();
+        }
     }
 
     @AfterAll
@@ -118,41 +135,75 @@ class OutboxResilienceTest {
     private Map<Long, Map<String, Object>> fiftyPromptWrites(String label) {
         Map<Long, Map<String, Object>> expected = new LinkedHashMap<>();
         List<Long> ids = new ArrayList<>();
+        List<Write> creates = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            Map<String, Object> created = promptly("POST", "/didGroups",
-                    Map.of("callFlowId", 3, "name", label + " group " + i), 200);
+            creates.add(new Write("POST", "/didGroups", Map.of("callFlowId", 3, "name", label + " group " + i), 200));
+        }
+        for (Map<String, Object> created : promptly(creates)) {
             long id = ((Number) created.get("id")).longValue();
             ids.add(id);
             expected.put(id, withVersion(created, 1));
         }
-        for (long id : ids.subList(0, 12)) {
-            Map<String, Object> renamed = promptly("PUT", "/didGroups/" + id,
-                    Map.of("name", label + " renamed " + id), 200);
+        List<Write> renames = ids.subList(0, 12).stream()
+                .map(id -> new Write("PUT", "/didGroups/" + id, Map.of("name", label + " renamed " + id), 200))
+                .toList();
+        for (Map<String, Object> renamed : promptly(renames)) {
+            long id = ((Number) renamed.get("id")).longValue();
             assertThat(renamed.get("name")).isEqualTo(label + " renamed " + id);
             expected.put(id, withVersion(renamed, 2));
         }
-        for (long id : ids.subList(12, 20)) {
-            promptly("DELETE", "/didGroups/" + id, null, 204);
-            expected.put(id, null);
-        }
+        promptly(ids.subList(12, 20).stream().map(id -> new Write("DELETE", "/didGroups/" + id, null, 204)).toList());
+        ids.subList(12, 20).forEach(id -> expected.put(id, null));
         return expected;
     }
 
-    private Map<String, Object> promptly(String method, String path, Object body, int status) {
-        HttpRequest.BodyPublisher content = body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(provisioning.baseUrl() + "/conference/v1" + path))
+    private record Write(String method, String path, Object body, int status) {
+    }
+
+    /**
+     * Sends the writes {@value #CONCURRENT} at a time, as concurrent clients would (so the service's Mongo connections
+     * on every event loop thread are in use), and checks each one's time and status; returns the answers in order.
+     */
+    private List<Map<String, Object>> promptly(List<Write> writes) {
+        List<Map<String, Object>> answers = new ArrayList<>();
+        for (int first = 0; first < writes.size(); first += CONCURRENT) {
+            List<CompletableFuture<Map<String, Object>>> wave = writes
+                    .subList(first, Math.min(writes.size(), first + CONCURRENT)).stream()
+                    .map(this::sendTimed).toList();
+            wave.forEach(answer -> answers.add(joined(answer)));
+        }
+        return answers;
+    }
+
+    private static <T> T joined(CompletableFuture<T> answer) {
+        try {
+            return answer.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof AssertionError failed) {
+                throw failed;
+            }
+            throw e;
+        }
+    }
+
+    private CompletableFuture<Map<String, Object>> sendTimed(Write write) {
+        HttpRequest.BodyPublisher content = write.body() == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(write.body()));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(provisioning.baseUrl() + "/conference/v1"
+                        + write.path()))
                 .timeout(Duration.ofSeconds(90))
-                .header(TestIdentities.HEADER, adminToken)
+                .header(TestIdentities.HEADER, adminToken.get())
                 .header("Content-Type", "application/json")
-                .method(method, content)
+                .method(write.method(), content)
                 .build();
         long started = System.nanoTime();
-        HttpResponse<String> response = send(request);
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
-        assertThat(took).as("%s %s took %s", method, path, took).isLessThan(PROMPT);
-        assertThat(response.statusCode()).as("%s %s answered %s", method, path, response.body()).isEqualTo(status);
-        return response.body().isEmpty() ? Map.of() : readMap(response.body());
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            String what = write.method() + " " + write.path();
+            assertThat(took).as("%s took %s", what, took).isLessThan(PROMPT);
+            assertThat(response.statusCode()).as("%s answered %s", what, response.body()).isEqualTo(write.status());
+            return response.body().isEmpty() ? Map.<String, Object>of() : readMap(response.body());
+        });
     }
 
     /** The fields of the API's answer that the state record carries too, and the version it must have. */
@@ -207,7 +258,7 @@ class OutboxResilienceTest {
         return latest;
     }
 
-    private String rootAdministratorToken() {
+    private Supplier<String> rootAdministratorToken() {
         HttpRequest authenticate = HttpRequest.newBuilder(
                         URI.create(provisioning.baseUrl() + "/internal/v1/authenticate"))
                 .timeout(Duration.ofSeconds(30))
@@ -221,7 +272,8 @@ class OutboxResilienceTest {
         Map<String, Object> who = readMap(response.body());
         @SuppressWarnings("unchecked")
         List<String> lineage = (List<String>) who.get("lineage");
-        return TestIdentities.subscriber((String) who.get("sid"), ((Number) who.get("role")).intValue(), lineage);
+        return () -> TestIdentities.subscriber((String) who.get("sid"), ((Number) who.get("role")).intValue(),
+                lineage);
     }
 
     private HttpResponse<String> send(HttpRequest request) {

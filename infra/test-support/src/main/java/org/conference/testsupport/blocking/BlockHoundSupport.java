@@ -14,8 +14,8 @@ import reactor.blockhound.integration.BlockHoundIntegration;
  * schedulers, Netty marks its event loops (reactor-netty's, which serve and call HTTP, and the Mongo driver's, which
  * Spring Boot runs on a Netty event loop group). Their allowances (class loading, logging, standard output) come along.
  * This adds the record of every caught call, so that a swallowed error still fails the test, and the few allowances
- * below, each for a call that cannot hold up an event loop for longer than a class load would (which BlockHound
- * allows itself).
+ * below, each with the reason it cannot hold up an event loop: a one-time load like the class loading BlockHound
+ * allows itself, a read that never blocks, or a short in-memory critical section.
  */
 public class BlockHoundSupport implements BlockHoundIntegration {
 

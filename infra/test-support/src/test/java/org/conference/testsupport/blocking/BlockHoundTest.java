@@ -2,6 +2,7 @@ package org.conference.testsupport.blocking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -94,9 +95,23 @@ class BlockHoundTest {
     }
 
     @Test
+    void randomIdentifiersAreAllowedOnAnEventLoopButSeedingFromDevRandomIsNot() {
+        StepVerifier.create(Mono.fromCallable(() -> UUID.randomUUID().toString()).subscribeOn(Schedulers.parallel()))
+                .assertNext(id -> assertThat(id).hasSize(36))
+                .verifyComplete();
+        StepVerifier.create(Mono.fromCallable(() -> new SecureRandom().generateSeed(8))
+                        .subscribeOn(Schedulers.parallel()))
+                .expectError(BlockingOperationError.class)
+                .verify(Duration.ofSeconds(10));
+        assertThat(BlockingCalls.takeAll()).singleElement()
+                .satisfies(call -> assertThat(call.thread()).startsWith("parallel-"));
+    }
+
+    @Test
     void aTestFailsWhenItsCodeBlocksAnEventLoopEvenIfTheCodeSwallowsTheError() {
         EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
                 .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "true")
+                .configurationParameter("junit.jupiter.extensions.autodetection.include", "org.conference.testsupport.*")
                 .selectors(DiscoverySelectors.selectClass(SwallowsABlockingCall.class))
                 .execute();
 
