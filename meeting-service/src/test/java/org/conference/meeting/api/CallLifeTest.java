@@ -173,6 +173,48 @@ class CallLifeTest extends LiveTestSupport {
     }
 
     @Test
+    void callsAndMeetingsListWithPaginationResultFilteringAndFieldFiltering() {
+        Provisioned room = provision();
+        Dialled host = dial(room);
+        Dialled participant = dial(room);
+        Dialled listener = dial(room);
+        key(host.edgeCallId(), room.hostCode());
+        key(participant.edgeCallId(), room.participantCode());
+        key(listener.edgeCallId(), room.listenerCode());
+        String me = owner(room.ownerSid());
+        await().atMost(WAIT).until(() -> callsOf(room.ownerSid()).stream().filter(c -> c.get("state").equals(2))
+                .count() == 3);
+
+        get(me, "/calls?filter=role eq 3").expectStatus().isOk().expectBody()
+                .jsonPath("$.total").isEqualTo(1).jsonPath("$.calls[0].caller").isEqualTo(listener.caller());
+        get(me, "/calls?filter=meetingNumber eq " + room.meetingNumber() + " and role le 2&order=role desc")
+                .expectBody().jsonPath("$.total").isEqualTo(2).jsonPath("$.calls[0].role").isEqualTo(2)
+                .jsonPath("$.calls[1].role").isEqualTo(1);
+        get(me, "/calls?limit=1&offset=1&order=role asc").expectBody()
+                .jsonPath("$.calls.length()").isEqualTo(1).jsonPath("$.calls[0].role").isEqualTo(2)
+                .jsonPath("$.offset").isEqualTo(1).jsonPath("$.total").isEqualTo(3);
+        get(me, "/calls?include_fields=id,role&filter=role eq 1").expectBody()
+                .jsonPath("$.calls[0].role").isEqualTo(1).jsonPath("$.calls[0].id").exists()
+                .jsonPath("$.calls[0].caller").doesNotExist();
+        get(me, "/calls?exclude_fields=addressTo").expectBody().jsonPath("$.calls[0].addressTo").doesNotExist()
+                .jsonPath("$.calls[0].caller").exists();
+        get(me, "/calls?filter=role zz 1").expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("filter");
+        get(me, "/calls?limit=1001").expectStatus().isEqualTo(422);
+
+        get(me, "/meetings?filter=participantCount eq 3").expectStatus().isOk().expectBody()
+                .jsonPath("$.total").isEqualTo(1).jsonPath("$.meetings[0].meetingNumber").isEqualTo(room.meetingNumber())
+                .jsonPath("$.offset").isEqualTo(0).jsonPath("$.last").exists();
+        get(me, "/meetings?filter=participantCount gt 3").expectBody().jsonPath("$.total").isEqualTo(0);
+        get(me, "/meetings/" + room.meetingNumber() + "?include_fields=participantCount").expectBody()
+                .jsonPath("$.participantCount").isEqualTo(3).jsonPath("$.created").doesNotExist();
+        get(me, "/calls/" + id(callOf(room.ownerSid(), host.caller())) + "?exclude_fields=duration").expectBody()
+                .jsonPath("$.duration").doesNotExist().jsonPath("$.role").isEqualTo(1);
+
+        delete(me, "/meetings/" + room.meetingNumber()).expectStatus().isNoContent();
+    }
+
+    @Test
     void meetingAttributesAreTheValuesInForceAndChangeOneAtATime() {
         Provisioned room = provision(List.of(new AttributeSetting("conference_exittones",
                 "off")));
