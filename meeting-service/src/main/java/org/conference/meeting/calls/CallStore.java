@@ -37,7 +37,9 @@ class CallStore implements InitializingBean {
     public void afterPropertiesSet() {
         Flux.concat(
                 mongo.indexOps(CallDocument.COLLECTION).createIndex(new Index("edgeCallId", Direction.ASC).unique()),
-                mongo.indexOps(CallDocument.COLLECTION).createIndex(new Index("ownerLineage", Direction.ASC)))
+                mongo.indexOps(CallDocument.COLLECTION).createIndex(new Index("ownerLineage", Direction.ASC)),
+                // the usual list: the calls of one meeting
+                mongo.indexOps(CallDocument.COLLECTION).createIndex(new Index("meetingNumber", Direction.ASC)))
                 .then().block();
     }
 

@@ -1,5 +1,6 @@
 package org.conference.meeting.directory;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,9 +11,13 @@ import org.conference.meeting.directory.DirectoryEntries.DidEntry;
 import org.conference.meeting.directory.DirectoryEntries.DidGroupEntry;
 import org.conference.meeting.directory.DirectoryEntries.RoomEntry;
 import org.conference.meeting.directory.DirectoryEntries.SubscriberEntry;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -26,9 +31,26 @@ public class Directory {
 
     private final DirectoryStore store;
     private final AttributeCatalog catalog = AttributeCatalog.standard();
+    private final Cache<String, Mono<Route>> routes;
+    private final Cache<Long, Mono<Keychains>> keychains;
+    private final Cache<Keychains.Key, Mono<RoomAccess>> rooms;
+    private final Duration freshFor;
 
-    Directory(DirectoryStore store) {
+    /**
+     * {@code freshFor}: how long an answer read from the model is reused. A burst of callers into one room reads the
+     * same DID, group and rooms; a provisioning change reaches routing at most that much later.
+     */
+    Directory(DirectoryStore store, @Value("${conference.directory.cache-ttl:PT1S}") Duration freshFor) {
         this.store = store;
+        this.freshFor = freshFor;
+        this.routes = Caffeine.newBuilder().expireAfterWrite(freshFor).maximumSize(10_000).build();
+        this.keychains = Caffeine.newBuilder().expireAfterWrite(freshFor).maximumSize(10_000).build();
+        this.rooms = Caffeine.newBuilder().expireAfterWrite(freshFor).maximumSize(10_000).build();
+    }
+
+    /** One read shared by every caller asking within {@code freshFor}; a failed read is not kept. */
+    private <T> Mono<T> reused(Mono<T> read) {
+        return read.cache(found -> freshFor, failure -> Duration.ZERO, () -> freshFor);
     }
 
     /** Digits only, {@code +} optional, as DIDs are stored (E.164 without the plus). */
@@ -42,10 +64,14 @@ public class Directory {
         if (number.isEmpty()) {
             return Mono.empty();
         }
-        return store.findAll(Query.query(Criteria.where("phoneNumber").is(number)).limit(1), DidEntry.class,
+        return routes.get(number, this::readRoute);
+    }
+
+    private Mono<Route> readRoute(String number) {
+        return reused(store.findAll(Query.query(Criteria.where("phoneNumber").is(number)).limit(1), DidEntry.class,
                         DirectoryEntries.DIDS).next()
                 .flatMap(did -> store.find(DirectoryEntries.DID_GROUPS, did.didGroupId(), DidGroupEntry.class)
-                        .flatMap(group -> routeThrough(did, group)));
+                        .flatMap(group -> routeThrough(did, group))));
     }
 
     private Mono<Route> routeThrough(DidEntry did, DidGroupEntry group) {
@@ -68,16 +94,21 @@ public class Directory {
 
     /** The codes of every room reachable through the route's DID group. */
     public Mono<Keychains> keychains(Route route) {
-        return roomsThrough(route.didGroupId())
+        return keychains.get(route.didGroupId(), this::readKeychains);
+    }
+
+    private Mono<Keychains> readKeychains(long didGroupId) {
+        return reused(roomsThrough(didGroupId)
                 .flatMapIterable(room -> room.keychain().stream()
                         .map(key -> new Keychains.Key(room.meetingNumber(), key.accessCode(), key.role())).toList())
-                .collectList().map(Keychains::new);
+                .collectList().map(Keychains::new));
     }
 
     /** The room {@code key} opens, with the attributes in force and its owner; empty if the room is gone. */
     public Mono<RoomAccess> open(Route route, Keychains.Key key) {
-        return store.find(DirectoryEntries.ROOMS, key.meetingNumber(), RoomEntry.class)
-                .flatMap(room -> access(route, room, key));
+        // keyed by the code alone: codes are unique per DID group, and a route's attributes are the group's and DID's
+        return rooms.get(key, code -> reused(store.find(DirectoryEntries.ROOMS, key.meetingNumber(), RoomEntry.class)
+                .flatMap(room -> access(route, room, key))));
     }
 
     private Mono<RoomAccess> access(Route route, RoomEntry room, Keychains.Key key) {
