@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import org.conference.common.persistence.OptimisticWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -105,7 +106,7 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private Mono<Void> markPublished(PublishedCollection<?> target, OutboxEntity entity) {
-        Query sameVersion = Query.query(Criteria.where("_id").is(entity.documentId()).and("version").is(entity.version()));
+        Query sameVersion = OptimisticWrites.sameVersion(entity);
         if (entity.deleted()) {
             return mongo.remove(sameVersion, target.collection()).then();
         }
