@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.index.Index;
@@ -17,13 +17,8 @@ import org.springframework.data.mongodb.core.index.Index;
  */
 class EmbeddedMongoFallbackTest {
 
-    private final TestMongo mongo = new TestMongo();
-    private final OptimisticWrites writes = new OptimisticWrites(mongo.template);
-
-    @AfterEach
-    void drop() {
-        mongo.close();
-    }
+    @RegisterExtension
+    final TestMongo mongo = new TestMongo();
 
     @Test
     void aDocumentStoredWithNothingElseInItsUniqueArrayCanBeReplacedByOneWithElements() {
@@ -31,7 +26,8 @@ class EmbeddedMongoFallbackTest {
         Parcel first = mongo.insert(withCodes("p1", 1, Stream.empty()));
         mongo.insert(withCodes("p2", 1, Stream.empty()));
 
-        Parcel replaced = writes.replace(first, withCodes("p1", 2, Stream.of("7:1234")), mongo.collection).block();
+        Parcel replaced = mongo.writes.replace(first, withCodes("p1", 2, Stream.of("7:1234")), mongo.collection)
+                .block();
 
         assertThat(replaced.version()).isEqualTo(2);
         assertThat(mongo.stored("p1").codes()).containsExactly("parcel:p1", "7:1234");

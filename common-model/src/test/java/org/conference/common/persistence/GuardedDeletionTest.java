@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.query.Criteria;
 
 import reactor.core.publisher.Mono;
@@ -19,16 +19,10 @@ import reactor.core.publisher.Mono;
  */
 class GuardedDeletionTest {
 
-    private final TestMongo mongo = new TestMongo();
-    private final OptimisticWrites writes = new OptimisticWrites(mongo.template);
-    private final GuardedDeletion deletions = new GuardedDeletion(mongo.template, writes);
+    @RegisterExtension
+    final TestMongo mongo = new TestMongo();
+    private final GuardedDeletion deletions = new GuardedDeletion(mongo.template, mongo.writes);
     private final String dependents = mongo.collection + "_dependents";
-
-    @AfterEach
-    void drop() {
-        mongo.template.dropCollection(dependents).block();
-        mongo.close();
-    }
 
     @Test
     void deletesWhatNothingDependsOn() {
@@ -145,7 +139,7 @@ class GuardedDeletionTest {
     private Mono<Parcel> delete(Parcel target, Mono<Dependent> firstDependent) {
         return deletions.deleteUnlessDepended(target, mongo.collection, firstDependent,
                 dependent -> new IllegalStateException("still used by " + dependent.what() + " " + dependent.id()),
-                current -> writes.replace(current, current.deletedVersion(), mongo.collection));
+                current -> mongo.writes.replace(current, current.deletedVersion(), mongo.collection));
     }
 
     /** A dependent whose label names its target: written first, then its target checked. */
@@ -157,7 +151,7 @@ class GuardedDeletionTest {
     }
 
     private Mono<Parcel> takeBack(Parcel written) {
-        return writes.replace(written, written.deletedVersion(), dependents);
+        return mongo.writes.replace(written, written.deletedVersion(), dependents);
     }
 
     private Mono<Dependent> firstLiveDependentOf(String targetId) {

@@ -6,29 +6,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.conference.common.api.ApiException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import reactor.core.publisher.Mono;
 
 /** A change is written only at the version it was read at; a lost race is retried, and a 409 when it keeps losing. */
 class OptimisticWritesTest {
 
-    private final TestMongo mongo = new TestMongo();
-    private final OptimisticWrites writes = new OptimisticWrites(mongo.template);
-
-    @AfterEach
-    void drop() {
-        mongo.close();
-    }
+    @RegisterExtension
+    final TestMongo mongo = new TestMongo();
 
     @Test
     void replacesTheVersionReadAndRefusesAWriteFromAStaleRead() {
         Parcel read = mongo.insert(Parcel.first("p1", "first"));
         Parcel sameReadElsewhere = mongo.stored("p1");
 
-        assertThat(writes.replace(read, read.relabelled("second"), mongo.collection).block().version()).isEqualTo(2);
-        assertThatThrownBy(() -> writes.replace(sameReadElsewhere, sameReadElsewhere.relabelled("lost"),
+        Parcel written = mongo.writes.replace(read, read.relabelled("second"), mongo.collection).block();
+
+        assertThat(written.version()).isEqualTo(2);
+        assertThatThrownBy(() -> mongo.writes.replace(sameReadElsewhere, sameReadElsewhere.relabelled("lost"),
                 mongo.collection).block()).isInstanceOf(ConcurrentWriteException.class);
 
         assertThat(mongo.stored("p1")).extracting(Parcel::label, Parcel::version).containsExactly("second", 2L);
@@ -40,9 +37,9 @@ class OptimisticWritesTest {
         Parcel skipped = read.relabelled("skipped").relabelled("twice");
         Parcel other = Parcel.first("p2", "other").relabelled("other");
 
-        assertThatThrownBy(() -> writes.replace(read, skipped, mongo.collection).block())
+        assertThatThrownBy(() -> mongo.writes.replace(read, skipped, mongo.collection).block())
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> writes.replace(read, other, mongo.collection).block())
+        assertThatThrownBy(() -> mongo.writes.replace(read, other, mongo.collection).block())
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(mongo.stored("p1")).extracting(Parcel::label, Parcel::version).containsExactly("first", 1L);
     }
@@ -57,7 +54,7 @@ class OptimisticWritesTest {
                 // Another writer gets in between this attempt's read and its write.
                 mongo.template.save(read.relabelled("theirs"), mongo.collection).block();
             }
-            return writes.replace(read, read.relabelled(read.label() + "+mine"), mongo.collection);
+            return mongo.writes.replace(read, read.relabelled(read.label() + "+mine"), mongo.collection);
         });
 
         Parcel written = OptimisticWrites.retryingConflicts(relabel).block();
@@ -102,12 +99,12 @@ class OptimisticWritesTest {
         Parcel read = mongo.insert(Parcel.first("p1", "first"));
         var mark = new org.springframework.data.mongodb.core.query.Update().set("checked", true);
 
-        writes.updateUnchanged(read, mark, mongo.collection).block();
+        mongo.writes.updateUnchanged(read, mark, mongo.collection).block();
         assertThat(mongo.raw("p1").getBoolean("checked")).isTrue();
         assertThat(mongo.stored("p1").version()).isEqualTo(1);
 
         mongo.template.save(read.relabelled("moved on"), mongo.collection).block();
-        assertThatThrownBy(() -> writes.updateUnchanged(read, mark, mongo.collection).block())
+        assertThatThrownBy(() -> mongo.writes.updateUnchanged(read, mark, mongo.collection).block())
                 .isInstanceOf(ConcurrentWriteException.class);
     }
 }

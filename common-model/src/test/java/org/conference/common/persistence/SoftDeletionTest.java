@@ -2,20 +2,16 @@ package org.conference.common.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 /** Reads of live documents pass over the deleted ones that are still stored. */
 class SoftDeletionTest {
 
-    private final TestMongo mongo = new TestMongo();
-
-    @AfterEach
-    void drop() {
-        mongo.close();
-    }
+    @RegisterExtension
+    final TestMongo mongo = new TestMongo();
 
     @Test
     void liveReadsPassOverDeletedDocuments() {

@@ -11,7 +11,8 @@ import org.conference.provisioning.support.Owner;
 import org.springframework.data.annotation.Id;
 
 /**
- * A DID group as stored; {@code ownerLineage} is its owner's lineage, root first. Changes are made with the
+ * A DID group as stored; {@code ownerLineage} is its owner's lineage, root first. {@code description} is never
+ * {@code null}: no description is {@code ""}, as the reference's sample shows. Changes are made with the
  * {@code with…} methods, then {@link #nextVersion()}.
  */
 public record DidGroupDocument(
@@ -32,6 +33,7 @@ public record DidGroupDocument(
     private static final int STATE = -1;
 
     public DidGroupDocument {
+        description = description == null ? "" : description;
         ownerLineage = List.copyOf(ownerLineage);
         attributes = attributes == null ? List.of() : List.copyOf(attributes);
     }
@@ -39,7 +41,7 @@ public record DidGroupDocument(
     /** The first version of a new group of {@code owner}, pending publication. */
     static DidGroupDocument first(long id, Owner owner, String name, String description, int callFlowId,
             List<AttributeSetting> attributes) {
-        return new DidGroupDocument(id, name, description, callFlowId, owner.sid(), owner.lineage(), STATE,
+        return new DidGroupDocument(id, name, description, callFlowId, owner.ownerSid(), owner.ownerLineage(), STATE,
                 attributes, 1, false, Outbox.PENDING);
     }
 

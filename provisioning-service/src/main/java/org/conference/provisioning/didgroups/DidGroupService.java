@@ -91,12 +91,12 @@ public class DidGroupService {
         return subscribers.owner(caller, caller.sid()).flatMap(owner -> {
             int callFlowId = callFlow(request.callFlowId());
             var attributes = Attributes.create(AttributeRequest.inputs(request.attributes()), AttributeLevel.DID_GROUP);
-            String description = request.description() == null ? "" : request.description();
             return counters.next("didGroups")
-                    .flatMap(id -> writes.insert(DidGroupDocument.first(id, owner, request.name(), description,
-                            callFlowId, attributes), COLLECTION))
-                    .flatMap(created -> GuardedCreation.keepIfTargetsRemain(created, subscribers.remains(owner.sid()),
-                            this::remove, () -> ApiException.notFound("subscriber")));
+                    .flatMap(id -> writes.insert(DidGroupDocument.first(id, owner, request.name(),
+                            request.description(), callFlowId, attributes), COLLECTION))
+                    .flatMap(created -> GuardedCreation.keepIfTargetsRemain(created,
+                            subscribers.remains(owner.ownerSid()), this::remove,
+                            () -> ApiException.notFound("subscriber")));
         });
     }
 
@@ -107,14 +107,9 @@ public class DidGroupService {
             if (request.callFlowId().isSent()) {
                 next = next.withCallFlowId(callFlow(request.callFlowId().value()));
             }
-            if (request.description().isSent()) {
-                next = next.withDescription(request.description().value() == null ? ""
-                        : request.description().value());
-            }
-            if (request.attributes().isSent()) {
-                next = next.withAttributes(Attributes.merge(current.attributes(),
-                        AttributeRequest.inputs(request.attributes().value()), AttributeLevel.DID_GROUP));
-            }
+            next = request.description().applyTo(next, DidGroupDocument::withDescription)
+                    .withAttributes(Attributes.changed(current.attributes(), request.attributes(),
+                            AttributeLevel.DID_GROUP));
             return writes.replace(current, next.nextVersion(), COLLECTION);
         }));
     }

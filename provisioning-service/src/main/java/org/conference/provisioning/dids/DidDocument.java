@@ -42,8 +42,8 @@ public record DidDocument(
     /** The first version of a new DID in group {@code didGroupId} of {@code owner}, pending publication. */
     static DidDocument first(long id, PhoneNumbers.Parsed number, String description, long didGroupId, Owner owner,
             List<AttributeSetting> attributes) {
-        return new DidDocument(id, number.digits(), number.countryCode(), description, didGroupId, owner.sid(),
-                owner.lineage(), STATE, attributes, 1, false, Outbox.PENDING);
+        return new DidDocument(id, number.digits(), number.countryCode(), description, didGroupId, owner.ownerSid(),
+                owner.ownerLineage(), STATE, attributes, 1, false, Outbox.PENDING);
     }
 
     @Override
@@ -78,8 +78,8 @@ public record DidDocument(
 
     /** Moved to another group; a DID belongs to its group's owner. */
     DidDocument withGroup(long newDidGroupId, Owner groupOwner) {
-        return new DidDocument(id, phoneNumber, countryCode, description, newDidGroupId, groupOwner.sid(),
-                groupOwner.lineage(), state, attributes, version, deleted, outbox);
+        return new DidDocument(id, phoneNumber, countryCode, description, newDidGroupId, groupOwner.ownerSid(),
+                groupOwner.ownerLineage(), state, attributes, version, deleted, outbox);
     }
 
     DidDocument withAttributes(List<AttributeSetting> newAttributes) {

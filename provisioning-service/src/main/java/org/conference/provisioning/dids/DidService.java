@@ -74,11 +74,8 @@ class DidService {
             if (request.phoneNumber().isSent()) {
                 changed = changed.withNumber(parsed(request.phoneNumber().value()));
             }
-            changed = request.description().applyTo(changed, DidDocument::withDescription);
-            if (request.attributes().isSent()) {
-                changed = changed.withAttributes(Attributes.merge(current.attributes(),
-                        AttributeRequest.inputs(request.attributes().value()), AttributeLevel.DID));
-            }
+            changed = request.description().applyTo(changed, DidDocument::withDescription)
+                    .withAttributes(Attributes.changed(current.attributes(), request.attributes(), AttributeLevel.DID));
             long groupId = request.didGroupId().orElse(current.didGroupId());
             DidDocument unmoved = changed;
             Mono<DidDocument> next = groupId == current.didGroupId() ? Mono.just(unmoved)

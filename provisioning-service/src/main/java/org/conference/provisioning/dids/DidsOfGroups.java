@@ -3,12 +3,12 @@ package org.conference.provisioning.dids;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.conference.common.persistence.Dependent;
 import org.conference.common.persistence.SoftDeletion;
 import org.conference.provisioning.didgroups.DidGroupDependents;
 import org.conference.provisioning.didgroups.DidGroupMembers;
+import org.conference.provisioning.support.Embedding;
 import org.springframework.core.annotation.Order;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -33,9 +33,7 @@ class DidsOfGroups implements DidGroupMembers, DidGroupDependents {
     @Override
     public Mono<Map<Long, List<Object>>> byGroup(Collection<Long> didGroupIds) {
         return mongo.find(SoftDeletion.liveWhere(Criteria.where("didGroupId").in(didGroupIds)), DidDocument.class,
-                        DidDocument.COLLECTION)
-                .collect(Collectors.groupingBy(DidDocument::didGroupId,
-                        Collectors.mapping(did -> (Object) DidView.of(did), Collectors.toList())));
+                DidDocument.COLLECTION).as(found -> Embedding.byKey(found, DidDocument::didGroupId, DidView::of));
     }
 
     @Override

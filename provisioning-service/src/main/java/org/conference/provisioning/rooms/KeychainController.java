@@ -3,16 +3,15 @@ package org.conference.provisioning.rooms;
 import java.util.List;
 import java.util.Map;
 
-import org.conference.common.events.MeetingKey;
 import org.conference.common.identity.Identity;
 import org.conference.common.query.FieldSelection;
 import org.conference.common.query.InMemoryQueries;
 import org.conference.common.query.ListQuery;
 import org.conference.common.query.ResourceSchema;
-import org.conference.provisioning.support.ApiPaths;
 import org.conference.provisioning.rooms.RoomRequests.MeetingKeyChanges;
 import org.conference.provisioning.rooms.RoomRequests.MeetingKeyRequest;
 import org.conference.provisioning.rooms.RoomView.KeyView;
+import org.conference.provisioning.support.ApiPaths;
 import org.conference.provisioning.support.ApiViews;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.MultiValueMap;

@@ -18,8 +18,9 @@ import org.springframework.data.annotation.Id;
  * A meeting room as stored. {@code id} is the internal room id the reference calls {@code meetingRoomId};
  * {@code meetingNumber} is the public key. {@code accessKeys} holds "didGroupId:accessCode" for every pair the room
  * answers to: a unique index on it makes an access code unique among all rooms reachable from one DID group, in the
- * same atomic write as the room itself. It is derived, never set. Changes are made with the {@code with…} methods,
- * then {@link #nextVersion()}.
+ * same atomic write as the room itself. It is derived, never set. {@code description} is never {@code null}: no
+ * description is {@code ""}, as the reference's sample shows. Changes are made with the {@code with…} methods, then
+ * {@link #nextVersion()}.
  */
 public record RoomDocument(
         @Id long id,
@@ -40,6 +41,7 @@ public record RoomDocument(
     public static final String COLLECTION = "meetingRooms";
 
     public RoomDocument {
+        description = description == null ? "" : description;
         ownerLineage = List.copyOf(ownerLineage);
         didGroupReferences = didGroupReferences == null ? List.of() : List.copyOf(didGroupReferences);
         keychain = keychain == null ? List.of() : List.copyOf(keychain);
@@ -52,8 +54,8 @@ public record RoomDocument(
      * attributes until they are added with the {@code with…} methods.
      */
     static RoomDocument first(long id, long meetingNumber, Owner owner, long created) {
-        return new RoomDocument(id, meetingNumber, owner.sid(), owner.lineage(), "", created, 0, List.of(), List.of(),
-                List.of(), List.of(), 1, false, Outbox.PENDING);
+        return new RoomDocument(id, meetingNumber, owner.ownerSid(), owner.ownerLineage(), "", created, 0, List.of(),
+                List.of(), List.of(), List.of(), 1, false, Outbox.PENDING);
     }
 
     @Override

@@ -29,7 +29,6 @@ import org.conference.provisioning.support.Attributes;
 import org.conference.provisioning.support.Counters;
 import org.conference.provisioning.support.DidGroupReferenceRequest;
 import org.conference.provisioning.support.MongoLists;
-import org.conference.provisioning.support.Owner;
 import org.conference.provisioning.support.RandomIdentifiers;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -96,13 +95,12 @@ class RoomService {
             long primary = request.primaryDidGroupId();
             var attributes = Attributes.create(AttributeRequest.inputs(request.attributes()),
                     AttributeLevel.MEETING_ROOM);
-            String description = request.description() == null ? "" : request.description();
-            return Mono.zip(references(request.didGroupReferences(), primary, owner.lineage()),
+            return Mono.zip(references(request.didGroupReferences(), primary, owner.ownerLineage()),
                             keychains.newKeys(keys.stream().map(RequestedKey::of).toList()),
                             counters.next("meetingRooms"))
                     .flatMap(prepared -> insert(request.meetingNumber(), number -> RoomDocument
                             .first(prepared.getT3(), number, owner, System.currentTimeMillis())
-                            .withDescription(description)
+                            .withDescription(request.description())
                             .withDidGroups(primary, prepared.getT1())
                             .withKeychain(prepared.getT2())
                             .withAttributes(attributes)));
@@ -125,17 +123,12 @@ class RoomService {
             Mono<List<MeetingKey>> keychain = request.keychain().isSent()
                     ? keychains.replaced(current.keychain(), request.keychain().value())
                     : Mono.just(current.keychain());
-            RoomDocument changed = request.meetingNumber().applyTo(current, RoomDocument::withMeetingNumber);
-            if (request.description().isSent()) {
-                changed = changed.withDescription(request.description().value() == null ? ""
-                        : request.description().value());
-            }
-            if (request.attributes().isSent()) {
-                changed = changed.withAttributes(Attributes.merge(current.attributes(),
-                        AttributeRequest.inputs(request.attributes().value()), AttributeLevel.MEETING_ROOM));
-            }
-            RoomDocument described = changed;
-            return Mono.zip(references, keychain).map(next -> described.withDidGroups(primary, next.getT1())
+            RoomDocument changed = request.description().applyTo(
+                            request.meetingNumber().applyTo(current, RoomDocument::withMeetingNumber),
+                            RoomDocument::withDescription)
+                    .withAttributes(Attributes.changed(current.attributes(), request.attributes(),
+                            AttributeLevel.MEETING_ROOM));
+            return Mono.zip(references, keychain).map(next -> changed.withDidGroups(primary, next.getT1())
                     .withKeychain(next.getT2()).nextVersion());
         });
     }

@@ -3,10 +3,10 @@ package org.conference.provisioning.rooms;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.conference.common.persistence.SoftDeletion;
 import org.conference.provisioning.subscribers.SubscriberRooms;
+import org.conference.provisioning.support.Embedding;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Component;
@@ -26,8 +26,6 @@ class RoomsOfSubscribers implements SubscriberRooms {
     @Override
     public Mono<Map<String, List<Object>>> byOwner(Collection<String> sids) {
         return mongo.find(SoftDeletion.liveWhere(Criteria.where("subscriberSid").in(sids)), RoomDocument.class,
-                        RoomDocument.COLLECTION)
-                .collect(Collectors.groupingBy(RoomDocument::subscriberSid,
-                        Collectors.mapping(room -> (Object) RoomView.of(room), Collectors.toList())));
+                RoomDocument.COLLECTION).as(found -> Embedding.byKey(found, RoomDocument::subscriberSid, RoomView::of));
     }
 }

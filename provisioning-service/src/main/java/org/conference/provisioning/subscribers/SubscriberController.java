@@ -102,7 +102,8 @@ class SubscriberController {
         return subscribers.logout(caller);
     }
 
-    private Mono<Map<String, Object>> render(Mono<SubscriberView> subscriber, Map<String, ? extends List<String>> params) {
+    private Mono<Map<String, Object>> render(Mono<SubscriberView> subscriber,
+            Map<String, ? extends List<String>> params) {
         return subscriber.map(view -> views.object(view, params));
     }
 }

@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.conference.common.query.Page;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -38,6 +40,13 @@ public final class Embedding {
     public static <T, V> Mono<Page<V>> page(Mono<Page<T>> page, Function<List<T>, Mono<List<V>>> views) {
         return page.flatMap(found -> views.apply(found.items())
                 .map(items -> new Page<>(items, found.offset(), found.total())));
+    }
+
+    /** The answer of a {@code related} look-up: the views of what one query found, by the key they belong to. */
+    public static <T, K> Mono<Map<K, List<Object>>> byKey(Flux<T> found, Function<? super T, K> key,
+            Function<? super T, ?> view) {
+        Function<T, Object> asView = view::apply;
+        return found.collect(Collectors.groupingBy(key, Collectors.mapping(asView, Collectors.toList())));
     }
 
     private Embedding() {

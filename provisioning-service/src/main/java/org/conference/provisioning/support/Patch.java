@@ -54,7 +54,7 @@ public final class Patch<T> {
         return sent ? value : current;
     }
 
-    /** {@code change} applied to {@code target} with the value sent (possibly {@code null}); {@code target} if absent. */
+    /** {@code change} applied to {@code target} with the value sent (possibly {@code null}); else {@code target}. */
     public <D> D applyTo(D target, BiFunction<D, ? super T, D> change) {
         return sent ? change.apply(target, value) : target;
     }
