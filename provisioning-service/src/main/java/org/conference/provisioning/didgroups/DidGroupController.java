@@ -5,11 +5,7 @@ import java.util.Map;
 import org.conference.common.api.ListEnvelope;
 import org.conference.common.identity.Identity;
 import org.conference.common.query.ListQuery;
-import org.conference.common.query.Page;
 import org.conference.common.query.ResourceSchema;
-import org.conference.provisioning.dids.DidService;
-import org.conference.provisioning.dids.DidView;
-import org.conference.provisioning.rooms.RoomHoldings;
 import org.conference.provisioning.support.ApiPaths;
 import org.conference.provisioning.support.ApiViews;
 import org.conference.provisioning.didgroups.DidGroupRequests.DidGroupChanges;
@@ -28,7 +24,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @RestController
@@ -47,49 +42,41 @@ class DidGroupController {
             .build();
 
     private final DidGroupService groups;
-    private final DidService dids;
-    private final RoomHoldings rooms;
+    private final DidGroupViews objects;
     private final ApiViews views;
 
-    DidGroupController(DidGroupService groups, DidService dids, RoomHoldings rooms, ApiViews views) {
+    DidGroupController(DidGroupService groups, DidGroupViews objects, ApiViews views) {
         this.groups = groups;
-        this.dids = dids;
-        this.rooms = rooms;
+        this.objects = objects;
         this.views = views;
     }
 
     @PostMapping
     Mono<DidGroupView> create(Identity caller, @Valid @RequestBody NewDidGroup body) {
-        return groups.create(caller, body).map(group -> DidGroupView.of(group, null));
+        return objects.withoutDids(groups.create(caller, body));
     }
 
     @GetMapping
     Mono<ListEnvelope<Map<String, Object>>> list(Identity caller, @RequestParam MultiValueMap<String, String> params) {
         ListQuery query = ListQuery.from(params, SCHEMA);
-        return groups.list(caller, query).flatMap(page -> Flux.fromIterable(page.items()).concatMap(this::withDids)
-                .collectList()
-                .map(items -> views.list("didGroups", new Page<>(items, page.offset(), page.total()), v -> v,
-                        query.fields())));
+        return objects.page(groups.list(caller, query))
+                .map(page -> views.list("didGroups", page, view -> view, query.fields()));
     }
 
     @GetMapping("/{id}")
     Mono<Map<String, Object>> get(Identity caller, @PathVariable long id,
             @RequestParam MultiValueMap<String, String> params) {
-        return groups.find(caller, id).flatMap(this::withDids).map(view -> views.object(view, params));
+        return objects.one(groups.find(caller, id)).map(view -> views.object(view, params));
     }
 
     @PutMapping("/{id}")
     Mono<DidGroupView> update(Identity caller, @PathVariable long id, @Valid @RequestBody DidGroupChanges body) {
-        return groups.update(caller, id, body).flatMap(this::withDids);
+        return objects.one(groups.update(caller, id, body));
     }
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     Mono<Void> delete(Identity caller, @PathVariable long id) {
-        return groups.delete(caller, id, rooms.firstReferencing(id).switchIfEmpty(dids.firstInGroup(id)));
-    }
-
-    private Mono<DidGroupView> withDids(DidGroupDocument group) {
-        return dids.inGroup(group.id()).map(DidView::of).collectList().map(list -> DidGroupView.of(group, list));
+        return groups.delete(caller, id);
     }
 }

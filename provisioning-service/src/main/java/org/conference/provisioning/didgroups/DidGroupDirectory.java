@@ -5,9 +5,11 @@ import java.util.List;
 
 import org.conference.common.api.ApiException;
 import org.conference.common.events.DidGroupReference;
+import org.conference.common.persistence.SoftDeletion;
+import org.conference.provisioning.subscribers.ReachableDidGroups;
+import org.conference.provisioning.support.DidGroupReferenceRequest;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Flux;
@@ -18,24 +20,22 @@ import reactor.core.publisher.Mono;
  * group serves the rooms of everyone below it). A group outside that reach is answered as if it did not exist.
  */
 @Component
-public class DidGroupDirectory {
+class DidGroupDirectory implements ReachableDidGroups {
 
     private final ReactiveMongoTemplate mongo;
 
-    public DidGroupDirectory(ReactiveMongoTemplate mongo) {
+    DidGroupDirectory(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
     }
 
-    public Mono<DidGroupDocument> usable(long id, List<String> ownerLineage) {
-        Query query = Query.query(Criteria.where("_id").is(id).and("deleted").is(false)
-                .and("subscriberSid").in(ownerLineage));
-        return mongo.findOne(query, DidGroupDocument.class, DidGroupDocument.COLLECTION);
+    /** Nothing when the owner may use group {@code id}; a 422 naming {@code field} as if it did not exist otherwise. */
+    Mono<Void> requireUsable(long id, List<String> ownerLineage, String field) {
+        var usable = SoftDeletion.liveWhere(Criteria.where("_id").is(id).and("subscriberSid").in(ownerLineage));
+        return mongo.exists(usable, DidGroupDocument.COLLECTION).flatMap(exists -> exists ? Mono.<Void>empty()
+                : Mono.error(ApiException.validation(field, "DID group " + id + " does not exist")));
     }
 
-    /**
-     * The references asked for (entries already checked field by field), each to a group the owner may use and
-     * none twice; none asked for ({@code null}) is none.
-     */
+    @Override
     public Mono<List<DidGroupReference>> references(List<DidGroupReferenceRequest> requested,
             List<String> ownerLineage, String field) {
         List<DidGroupReference> references = new ArrayList<>();
@@ -47,9 +47,7 @@ public class DidGroupDirectory {
             references.add(new DidGroupReference(groupId, entry.state() == null ? 0 : entry.state()));
         }
         return Flux.fromIterable(references)
-                .concatMap(reference -> usable(reference.didGroupId(), ownerLineage)
-                        .switchIfEmpty(Mono.error(ApiException.validation(field,
-                                "DID group " + reference.didGroupId() + " does not exist"))))
+                .concatMap(reference -> requireUsable(reference.didGroupId(), ownerLineage, field))
                 .then(Mono.just(references));
     }
 }

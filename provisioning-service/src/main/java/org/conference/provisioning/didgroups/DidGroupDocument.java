@@ -7,9 +7,14 @@ import org.conference.common.events.DidGroupState;
 import org.conference.provisioning.outbox.Outbox;
 import org.conference.provisioning.outbox.OutboxEntity;
 import org.conference.provisioning.support.Owned;
+import org.conference.provisioning.support.Owner;
 import org.springframework.data.annotation.Id;
 
-/** A DID group as stored; {@code ownerLineage} is its owner's lineage, root first. */
+/**
+ * A DID group as stored; {@code ownerLineage} is its owner's lineage, root first. {@code description} is never
+ * {@code null}: no description is {@code ""}, as the reference's sample shows. Changes are made with the
+ * {@code with…} methods, then {@link #nextVersion()}.
+ */
 public record DidGroupDocument(
         @Id long id,
         String name,
@@ -25,11 +30,19 @@ public record DidGroupDocument(
 
     public static final String COLLECTION = "didGroups";
     /** The reference shows -1 for every DID group; nothing in the API changes it. */
-    static final int STATE = -1;
+    private static final int STATE = -1;
 
     public DidGroupDocument {
+        description = description == null ? "" : description;
         ownerLineage = List.copyOf(ownerLineage);
         attributes = attributes == null ? List.of() : List.copyOf(attributes);
+    }
+
+    /** The first version of a new group of {@code owner}, pending publication. */
+    static DidGroupDocument first(long id, Owner owner, String name, String description, int callFlowId,
+            List<AttributeSetting> attributes) {
+        return new DidGroupDocument(id, name, description, callFlowId, owner.ownerSid(), owner.ownerLineage(), STATE,
+                attributes, 1, false, Outbox.PENDING);
     }
 
     @Override
@@ -52,9 +65,35 @@ public record DidGroupDocument(
         return new DidGroupState(id, name, description, callFlowId, subscriberSid, state, attributes, version);
     }
 
-    DidGroupDocument next(String newName, String newDescription, int newCallFlowId, List<AttributeSetting> newAttributes,
-            boolean nowDeleted) {
-        return new DidGroupDocument(id, newName, newDescription, newCallFlowId, subscriberSid, ownerLineage, state,
-                newAttributes, version + 1, nowDeleted, Outbox.PENDING);
+    DidGroupDocument withName(String newName) {
+        return new DidGroupDocument(id, newName, description, callFlowId, subscriberSid, ownerLineage, state,
+                attributes, version, deleted, outbox);
+    }
+
+    DidGroupDocument withDescription(String newDescription) {
+        return new DidGroupDocument(id, name, newDescription, callFlowId, subscriberSid, ownerLineage, state,
+                attributes, version, deleted, outbox);
+    }
+
+    DidGroupDocument withCallFlowId(int newCallFlowId) {
+        return new DidGroupDocument(id, name, description, newCallFlowId, subscriberSid, ownerLineage, state,
+                attributes, version, deleted, outbox);
+    }
+
+    DidGroupDocument withAttributes(List<AttributeSetting> newAttributes) {
+        return new DidGroupDocument(id, name, description, callFlowId, subscriberSid, ownerLineage, state,
+                newAttributes, version, deleted, outbox);
+    }
+
+    /** This state as the next version, pending publication. */
+    DidGroupDocument nextVersion() {
+        return new DidGroupDocument(id, name, description, callFlowId, subscriberSid, ownerLineage, state,
+                attributes, version + 1, deleted, Outbox.PENDING);
+    }
+
+    /** The deleted version: its tombstone pending. */
+    DidGroupDocument deletedVersion() {
+        return new DidGroupDocument(id, name, description, callFlowId, subscriberSid, ownerLineage, state,
+                attributes, version + 1, true, Outbox.PENDING);
     }
 }

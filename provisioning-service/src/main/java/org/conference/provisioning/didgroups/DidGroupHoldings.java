@@ -1,9 +1,10 @@
 package org.conference.provisioning.didgroups;
 
+import org.conference.common.persistence.Dependent;
+import org.conference.common.persistence.SoftDeletion;
 import org.conference.provisioning.subscribers.SubscriberHoldings;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Mono;
@@ -19,9 +20,9 @@ class DidGroupHoldings implements SubscriberHoldings {
     }
 
     @Override
-    public Mono<Holding> firstHeldBy(String sid) {
-        return mongo.findOne(Query.query(Criteria.where("subscriberSid").is(sid).and("deleted").is(false)),
-                        DidGroupDocument.class, DidGroupDocument.COLLECTION)
-                .map(group -> new Holding("DID group", Long.toString(group.id())));
+    public Mono<Dependent> firstHeldBy(String sid) {
+        return mongo.findOne(SoftDeletion.liveWhere(Criteria.where("subscriberSid").is(sid)), DidGroupDocument.class,
+                        DidGroupDocument.COLLECTION)
+                .map(group -> new Dependent("DID group", Long.toString(group.id())));
     }
 }

@@ -7,11 +7,14 @@ import org.conference.common.events.DidState;
 import org.conference.provisioning.outbox.Outbox;
 import org.conference.provisioning.outbox.OutboxEntity;
 import org.conference.provisioning.support.Owned;
+import org.conference.provisioning.support.Owner;
+import org.conference.provisioning.support.PhoneNumbers;
 import org.springframework.data.annotation.Id;
 
 /**
  * A DID as stored. It belongs to its DID group's owner ({@code subscriberSid}, {@code ownerLineage} copied from the
- * group); {@code phoneNumber} is digits only and unique across all groups (unique index).
+ * group); {@code phoneNumber} is digits only and unique across all groups (unique index). Changes are made with the
+ * {@code with…} methods, then {@link #nextVersion()}.
  */
 public record DidDocument(
         @Id long id,
@@ -29,11 +32,18 @@ public record DidDocument(
 
     public static final String COLLECTION = "dids";
     /** The reference shows -1 for every DID; nothing in the API changes it. */
-    static final int STATE = -1;
+    private static final int STATE = -1;
 
     public DidDocument {
         ownerLineage = List.copyOf(ownerLineage);
         attributes = attributes == null ? List.of() : List.copyOf(attributes);
+    }
+
+    /** The first version of a new DID in group {@code didGroupId} of {@code owner}, pending publication. */
+    static DidDocument first(long id, PhoneNumbers.Parsed number, String description, long didGroupId, Owner owner,
+            List<AttributeSetting> attributes) {
+        return new DidDocument(id, number.digits(), number.countryCode(), description, didGroupId, owner.ownerSid(),
+                owner.ownerLineage(), STATE, attributes, 1, false, Outbox.PENDING);
     }
 
     @Override
@@ -54,5 +64,38 @@ public record DidDocument(
     @Override
     public DidState publishedState() {
         return new DidState(id, phoneNumber, countryCode, description, didGroupId, state, attributes, version);
+    }
+
+    DidDocument withNumber(PhoneNumbers.Parsed number) {
+        return new DidDocument(id, number.digits(), number.countryCode(), description, didGroupId, subscriberSid,
+                ownerLineage, state, attributes, version, deleted, outbox);
+    }
+
+    DidDocument withDescription(String newDescription) {
+        return new DidDocument(id, phoneNumber, countryCode, newDescription, didGroupId, subscriberSid, ownerLineage,
+                state, attributes, version, deleted, outbox);
+    }
+
+    /** Moved to another group; a DID belongs to its group's owner. */
+    DidDocument withGroup(long newDidGroupId, Owner groupOwner) {
+        return new DidDocument(id, phoneNumber, countryCode, description, newDidGroupId, groupOwner.ownerSid(),
+                groupOwner.ownerLineage(), state, attributes, version, deleted, outbox);
+    }
+
+    DidDocument withAttributes(List<AttributeSetting> newAttributes) {
+        return new DidDocument(id, phoneNumber, countryCode, description, didGroupId, subscriberSid, ownerLineage,
+                state, newAttributes, version, deleted, outbox);
+    }
+
+    /** This state as the next version, pending publication. */
+    DidDocument nextVersion() {
+        return new DidDocument(id, phoneNumber, countryCode, description, didGroupId, subscriberSid, ownerLineage,
+                state, attributes, version + 1, deleted, Outbox.PENDING);
+    }
+
+    /** The deleted version: tombstone pending, and the number released (renamed) so it can be provisioned again. */
+    DidDocument deletedVersion() {
+        return new DidDocument(id, "deleted:" + id, countryCode, description, didGroupId, subscriberSid,
+                ownerLineage, state, attributes, version + 1, true, Outbox.PENDING);
     }
 }

@@ -1,141 +1,111 @@
 package org.conference.provisioning.dids;
 
+import static org.conference.provisioning.dids.DidDocument.COLLECTION;
+
 import java.util.List;
 
 import org.conference.common.api.ApiException;
 import org.conference.common.attributes.AttributeLevel;
 import org.conference.common.identity.Identity;
+import org.conference.common.persistence.GuardedCreation;
+import org.conference.common.persistence.OptimisticWrites;
 import org.conference.common.query.ListQuery;
 import org.conference.common.query.Page;
-import org.conference.provisioning.didgroups.DidGroupDocument;
 import org.conference.provisioning.didgroups.DidGroupService;
-import org.conference.provisioning.outbox.Outbox;
-import org.conference.provisioning.outbox.StateWrites;
-import org.conference.provisioning.subscribers.SubscriberHoldings.Holding;
-import org.conference.provisioning.support.Access;
-import org.conference.provisioning.support.Attributes;
-import org.conference.provisioning.support.Counters;
 import org.conference.provisioning.dids.DidRequests.DidChanges;
 import org.conference.provisioning.dids.DidRequests.NewDid;
+import org.conference.provisioning.outbox.StateWrites;
+import org.conference.provisioning.support.Access;
 import org.conference.provisioning.support.AttributeRequest;
+import org.conference.provisioning.support.Attributes;
+import org.conference.provisioning.support.Counters;
+import org.conference.provisioning.support.MongoLists;
+import org.conference.provisioning.support.Owner;
 import org.conference.provisioning.support.PhoneNumbers;
 import org.conference.provisioning.support.UniqueIndexes;
-import org.conference.provisioning.support.MongoLists;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** DIDs: phone numbers in DID groups, with DID-level attributes. */
 @Service
-public class DidService {
+class DidService {
 
-    private final ReactiveMongoTemplate mongo;
     private final StateWrites writes;
     private final MongoLists lists;
     private final Counters counters;
     private final DidGroupService groups;
 
-    public DidService(ReactiveMongoTemplate mongo, StateWrites writes, MongoLists lists, Counters counters,
-            DidGroupService groups) {
-        this.mongo = mongo;
+    DidService(StateWrites writes, MongoLists lists, Counters counters, DidGroupService groups) {
         this.writes = writes;
         this.lists = lists;
         this.counters = counters;
         this.groups = groups;
     }
 
-    public Mono<DidDocument> find(Identity caller, long id) {
-        return lists.findVisible(caller, Criteria.where("_id").is(id), DidDocument.class, DidDocument.COLLECTION,
-                "did");
+    Mono<DidDocument> find(Identity caller, long id) {
+        return lists.findVisible(caller, Criteria.where("_id").is(id), DidDocument.class, COLLECTION, "did");
     }
 
-    public Mono<Page<DidDocument>> list(Identity caller, ListQuery query) {
+    Mono<Page<DidDocument>> list(Identity caller, ListQuery query) {
         return lists.page(query, Access.readable(caller, "subscriberSid", "ownerLineage"), DidDocument.class,
-                DidDocument.COLLECTION);
+                COLLECTION);
     }
 
-    public Flux<DidDocument> inGroup(long didGroupId) {
-        return mongo.find(Query.query(Criteria.where("didGroupId").is(didGroupId).and("deleted").is(false)),
-                DidDocument.class, DidDocument.COLLECTION);
-    }
-
-    /** A DID still in the group, which keeps the group from being deleted. */
-    public Mono<Holding> firstInGroup(long didGroupId) {
-        return inGroup(didGroupId).next().map(did -> new Holding("DID", Long.toString(did.id())));
-    }
-
-    public Mono<DidDocument> create(Identity caller, NewDid request) {
+    Mono<DidDocument> create(Identity caller, NewDid request) {
         return Mono.defer(() -> {
             PhoneNumbers.Parsed number = parsed(request.phoneNumber());
             var attributes = Attributes.create(AttributeRequest.inputs(request.attributes()), AttributeLevel.DID);
-            return writableGroup(caller, request.didGroupId())
-                    .flatMap(group -> counters.next("dids").flatMap(id -> writes.insert(new DidDocument(id,
-                            number.digits(), number.countryCode(), request.description(),
-                            group.id(), group.subscriberSid(), group.ownerLineage(), DidDocument.STATE, attributes, 1,
-                            false, Outbox.PENDING), DidDocument.COLLECTION))
-                            .flatMap(created -> writes.allLive(DidGroupDocument.COLLECTION, List.of(group.id()))
-                                    .flatMap(live -> live ? Mono.just(created) : remove(created)
-                                            .then(Mono.error(ApiException.validation("didGroupId",
-                                                    "DID group " + group.id() + " does not exist"))))));
+            long groupId = request.didGroupId();
+            return writableGroup(caller, groupId)
+                    .flatMap(owner -> counters.next("dids").flatMap(id -> writes.insert(DidDocument.first(id, number,
+                            request.description(), groupId, owner, attributes), COLLECTION)))
+                    .flatMap(created -> GuardedCreation.keepIfTargetsRemain(created,
+                            groups.allRemain(List.of(groupId)), this::remove, () -> groupMissing(groupId)));
         }).onErrorMap(DidService::isNumberTaken, e -> numberTaken());
     }
 
-    public Mono<DidDocument> update(Identity caller, long id, DidChanges request) {
-        return StateWrites.retryingConflicts(find(caller, id).flatMap(current -> {
+    Mono<DidDocument> update(Identity caller, long id, DidChanges request) {
+        return OptimisticWrites.retryingConflicts(find(caller, id).flatMap(current -> {
             Access.requireWrite(caller, current, "did");
-            PhoneNumbers.Parsed number = request.phoneNumber().isSent() ? parsed(request.phoneNumber().value())
-                    : new PhoneNumbers.Parsed(current.phoneNumber(), current.countryCode());
-            String description = request.description().orElse(current.description());
-            var attributes = request.attributes().isSent()
-                    ? Attributes.merge(current.attributes(), AttributeRequest.inputs(request.attributes().value()),
-                            AttributeLevel.DID)
-                    : current.attributes();
+            DidDocument changed = current;
+            if (request.phoneNumber().isSent()) {
+                changed = changed.withNumber(parsed(request.phoneNumber().value()));
+            }
+            changed = request.description().applyTo(changed, DidDocument::withDescription)
+                    .withAttributes(Attributes.changed(current.attributes(), request.attributes(), AttributeLevel.DID));
             long groupId = request.didGroupId().orElse(current.didGroupId());
-            Mono<DidGroupDocument> group = groupId != current.didGroupId() ? writableGroup(caller, groupId)
-                    : Mono.empty();
-            return group.map(g -> next(current, number, description, g.id(), g.subscriberSid(), g.ownerLineage(),
-                            attributes, false))
-                    .defaultIfEmpty(next(current, number, description, current.didGroupId(), current.subscriberSid(),
-                            current.ownerLineage(), attributes, false))
-                    .flatMap(next -> writes.replace(current, next, DidDocument.COLLECTION));
+            DidDocument unmoved = changed;
+            Mono<DidDocument> next = groupId == current.didGroupId() ? Mono.just(unmoved)
+                    : writableGroup(caller, groupId).map(owner -> unmoved.withGroup(groupId, owner));
+            return next.flatMap(moved -> writes.replace(current, moved.nextVersion(), COLLECTION));
         })).onErrorMap(DidService::isNumberTaken, e -> numberTaken());
     }
 
     /** The number is released at once (renamed in the flagged document) so it can be provisioned again. */
-    public Mono<Void> delete(Identity caller, long id) {
-        return StateWrites.retryingConflicts(find(caller, id).flatMap(current -> {
+    Mono<Void> delete(Identity caller, long id) {
+        return OptimisticWrites.retryingConflicts(find(caller, id).flatMap(current -> {
             Access.requireWrite(caller, current, "did");
             return remove(current);
         })).then();
     }
 
-    /**
-     * Writes the deleted version (tombstone pending, number released). Also takes back a DID whose group went away
-     * while it was being created (see {@link StateWrites#markDeleting}).
-     */
+    /** Writes the deleted version. Also takes back a DID whose group went away while it was being created. */
     private Mono<DidDocument> remove(DidDocument did) {
-        var released = new PhoneNumbers.Parsed("deleted:" + did.id(), did.countryCode());
-        return writes.replace(did, next(did, released, did.description(), did.didGroupId(), did.subscriberSid(),
-                did.ownerLineage(), did.attributes(), true), DidDocument.COLLECTION);
+        return writes.replace(did, did.deletedVersion(), COLLECTION);
     }
 
-    private Mono<DidGroupDocument> writableGroup(Identity caller, long groupId) {
-        return groups.find(caller, groupId)
-                .onErrorMap(ApiException.class, e -> ApiException.validation("didGroupId",
-                        "DID group " + groupId + " does not exist"))
-                .doOnNext(group -> Access.requireWrite(caller, group, "did group"));
+    /** The owner of a group the caller may put DIDs in; a group it cannot see is one that does not exist. */
+    private Mono<Owner> writableGroup(Identity caller, long groupId) {
+        return groups.ownerOf(caller, groupId)
+                .onErrorMap(ApiException.class, e -> groupMissing(groupId))
+                .doOnNext(owner -> Access.requireWrite(caller, owner, "did group"));
     }
 
-    private static DidDocument next(DidDocument current, PhoneNumbers.Parsed number, String description,
-            long groupId, String ownerSid, List<String> ownerLineage,
-            List<org.conference.common.events.AttributeSetting> attributes, boolean deleted) {
-        return new DidDocument(current.id(), number.digits(), number.countryCode(), description, groupId, ownerSid,
-                ownerLineage, current.state(), attributes, current.version() + 1, deleted, Outbox.PENDING);
+    private static ApiException groupMissing(long groupId) {
+        return ApiException.validation("didGroupId", "DID group " + groupId + " does not exist");
     }
 
     /** The request's number, already checked by its constraint, as digits with its country. */

@@ -1,19 +1,15 @@
 package org.conference.provisioning.outbox;
 
 import org.conference.common.events.VersionedState;
+import org.conference.common.persistence.Versioned;
 
 /**
- * A document whose every change is published to a compacted state topic (ARCHITECTURE.md §4). A deleted entity stays
- * in its collection, flagged, until its tombstone has reached Kafka.
+ * The published-state contract: a document whose every change is published to a compacted state topic
+ * (ARCHITECTURE.md §4). A deleted entity stays in its collection, flagged, until its tombstone has reached Kafka.
+ * A feature that publishes its documents declares a {@link PublishedCollection} for them; the outbox knows nothing else
+ * of the feature.
  */
-public interface OutboxEntity {
-
-    /** Mongo {@code _id}. */
-    Object documentId();
-
-    long version();
-
-    boolean deleted();
+public interface OutboxEntity extends Versioned {
 
     Outbox outbox();
 

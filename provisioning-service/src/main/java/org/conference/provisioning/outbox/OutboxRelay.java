@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.conference.common.persistence.OptimisticWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -137,7 +138,7 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
     }
 
     private Mono<Void> markPublished(PublishedCollection<?> target, OutboxEntity entity) {
-        Query sameVersion = Query.query(Criteria.where("_id").is(entity.documentId()).and("version").is(entity.version()));
+        Query sameVersion = OptimisticWrites.sameVersion(entity);
         if (entity.deleted()) {
             return mongo.remove(sameVersion, target.collection()).then();
         }

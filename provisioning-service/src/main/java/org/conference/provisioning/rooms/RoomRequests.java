@@ -2,8 +2,8 @@ package org.conference.provisioning.rooms;
 
 import java.util.List;
 
-import org.conference.provisioning.didgroups.DidGroupReferenceRequest;
 import org.conference.provisioning.support.AttributeRequest;
+import org.conference.provisioning.support.DidGroupReferenceRequest;
 import org.conference.provisioning.support.Patch;
 import org.conference.provisioning.support.validation.NotCleared;
 import org.conference.provisioning.support.validation.Text;

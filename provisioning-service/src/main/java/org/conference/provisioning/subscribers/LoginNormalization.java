@@ -2,6 +2,7 @@ package org.conference.provisioning.subscribers;
 
 import java.time.Duration;
 
+import org.conference.common.persistence.SoftDeletion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -37,7 +38,7 @@ class LoginNormalization implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        Query unnormalized = Query.query(Criteria.where("normalizedLogin").exists(false).and("deleted").is(false));
+        Query unnormalized = SoftDeletion.liveWhere(Criteria.where("normalizedLogin").exists(false));
         Long normalized = mongo.find(unnormalized, SubscriberDocument.class, SubscriberDocument.COLLECTION)
                 .concatMap(this::normalize)
                 .count()

@@ -6,10 +6,7 @@ import java.util.Map;
 import org.conference.common.api.ListEnvelope;
 import org.conference.common.identity.Identity;
 import org.conference.common.query.ListQuery;
-import org.conference.common.query.Page;
 import org.conference.common.query.ResourceSchema;
-import org.conference.provisioning.rooms.RoomService;
-import org.conference.provisioning.rooms.RoomView;
 import org.conference.provisioning.support.ApiPaths;
 import org.conference.provisioning.support.ApiViews;
 import org.conference.provisioning.subscribers.SubscriberRequests.NewSubscriber;
@@ -28,7 +25,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @RestController
@@ -55,46 +51,43 @@ class SubscriberController {
             .build();
 
     private final SubscriberService subscribers;
-    private final RoomService rooms;
+    private final SubscriberViews objects;
     private final ApiViews views;
 
-    SubscriberController(SubscriberService subscribers, RoomService rooms, ApiViews views) {
+    SubscriberController(SubscriberService subscribers, SubscriberViews objects, ApiViews views) {
         this.subscribers = subscribers;
-        this.rooms = rooms;
+        this.objects = objects;
         this.views = views;
     }
 
     @PostMapping
     Mono<Map<String, Object>> create(Identity caller, @Valid @RequestBody NewSubscriber body) {
-        return subscribers.create(caller, body).flatMap(created -> render(created, caller, Map.of()));
+        return render(objects.one(subscribers.create(caller, body), caller), Map.of());
     }
 
     @GetMapping("/whoami")
     Mono<Map<String, Object>> whoami(Identity caller, @RequestParam MultiValueMap<String, String> params) {
-        return subscribers.find(caller, caller.sid()).flatMap(found -> render(found, caller, params));
+        return render(objects.one(subscribers.find(caller, caller.sid()), caller), params);
     }
 
     @GetMapping
     Mono<ListEnvelope<Map<String, Object>>> list(Identity caller,
             @RequestParam MultiValueMap<String, String> params) {
         ListQuery query = ListQuery.from(params, SCHEMA);
-        return subscribers.list(caller, query).flatMap(page -> Flux.fromIterable(page.items())
-                .concatMap(s -> withRooms(s, caller)).collectList()
-                .map(items -> views.list("subscribers",
-                        new Page<>(items, page.offset(), page.total()), v -> v,
-                        query.fields())));
+        return objects.page(subscribers.list(caller, query), caller)
+                .map(page -> views.list("subscribers", page, view -> view, query.fields()));
     }
 
     @GetMapping("/{sid}")
     Mono<Map<String, Object>> get(Identity caller, @PathVariable String sid,
             @RequestParam MultiValueMap<String, String> params) {
-        return subscribers.find(caller, sid).flatMap(found -> render(found, caller, params));
+        return render(objects.one(subscribers.find(caller, sid), caller), params);
     }
 
     @PutMapping("/{sid}")
     Mono<Map<String, Object>> update(Identity caller, @PathVariable String sid,
             @Valid @RequestBody SubscriberChanges body) {
-        return subscribers.update(caller, sid, body).flatMap(updated -> render(updated, caller, Map.of()));
+        return render(objects.one(subscribers.update(caller, sid, body), caller), Map.of());
     }
 
     @DeleteMapping("/{sid}")
@@ -109,13 +102,8 @@ class SubscriberController {
         return subscribers.logout(caller);
     }
 
-    private Mono<SubscriberView> withRooms(SubscriberDocument subscriber, Identity caller) {
-        return rooms.ownedBy(subscriber.sid()).map(RoomView::of).collectList()
-                .map(owned -> SubscriberView.of(subscriber, owned, caller));
-    }
-
-    private Mono<Map<String, Object>> render(SubscriberDocument subscriber, Identity caller,
+    private Mono<Map<String, Object>> render(Mono<SubscriberView> subscriber,
             Map<String, ? extends List<String>> params) {
-        return withRooms(subscriber, caller).map(view -> views.object(view, params));
+        return subscriber.map(view -> views.object(view, params));
     }
 }

@@ -5,7 +5,8 @@ import java.util.List;
 import org.conference.common.api.ApiException;
 import org.conference.common.identity.AuthenticatedSubscriber;
 import org.conference.common.identity.AuthenticationRequest;
-import org.conference.provisioning.outbox.Outbox;
+import org.conference.common.identity.Role;
+import org.conference.common.persistence.SoftDeletion;
 import org.conference.provisioning.outbox.StateWrites;
 import org.conference.provisioning.support.PasswordHashing;
 import org.conference.provisioning.support.RandomIdentifiers;
@@ -62,15 +63,15 @@ public class SubscriberCredentials {
      * its exact login still finds it, ahead of the other one.
      */
     public Mono<SubscriberDocument> byLogin(String login) {
-        Query unnormalized = Query.query(Criteria.where("login").is(login).and("normalizedLogin").exists(false)
-                .and("deleted").is(false));
+        Query unnormalized = SoftDeletion.liveWhere(Criteria.where("login").is(login).and("normalizedLogin")
+                .exists(false));
         return mongo.findOne(unnormalized, SubscriberDocument.class, SubscriberDocument.COLLECTION)
                 .switchIfEmpty(Mono.defer(() -> live("normalizedLogin", SubscriberDocument.normalizeLogin(login))));
     }
 
     private Mono<SubscriberDocument> live(String field, String value) {
-        return mongo.findOne(Query.query(Criteria.where(field).is(value).and("deleted").is(false)),
-                SubscriberDocument.class, SubscriberDocument.COLLECTION);
+        return mongo.findOne(SoftDeletion.liveWhere(Criteria.where(field).is(value)), SubscriberDocument.class,
+                SubscriberDocument.COLLECTION);
     }
 
     /** A password login after a logout issues a new bearer token; the token is not published state. */
@@ -93,9 +94,9 @@ public class SubscriberCredentials {
         return byLogin(login).hasElement().flatMap(exists -> exists ? Mono.<Void>empty()
                 : passwords.hash(password).flatMap(hash -> {
                     String sid = random.subscriberSid();
-                    var root = new SubscriberDocument(sid, login, null, hash, null, 1, null,
-                            List.of(sid), "Root", "Administrator", null, null, null, null, -1,
-                            System.currentTimeMillis(), List.of(), null, 1, false, Outbox.PENDING);
+                    var root = SubscriberDocument.first(sid, login, hash, Role.ADMINISTRATOR.code(), null,
+                                    List.of(sid), System.currentTimeMillis())
+                            .withFirstName("Root").withLastName("Administrator");
                     return writes.insert(root, SubscriberDocument.COLLECTION)
                             .doOnSuccess(saved -> log.info("Created root administrator '{}' ({})", login, sid))
                             .onErrorResume(DuplicateKeyException.class, raced -> Mono.empty())

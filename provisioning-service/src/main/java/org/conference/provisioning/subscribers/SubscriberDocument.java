@@ -2,6 +2,7 @@ package org.conference.provisioning.subscribers;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 import org.conference.common.events.CallbackState;
 import org.conference.common.events.DidGroupReference;
@@ -16,6 +17,7 @@ import org.springframework.data.annotation.Id;
  * from the root administrator down to this subscriber and never changes ({@code parentSid} is read-only).
  * {@code login} is kept as the client wrote it; {@code normalizedLogin}, its lower-case form, is what is unique and
  * what a login is looked up by. It is derived, never set: every write stores it (deleted subscribers have none).
+ * Changes are made with the {@code with…} methods, then {@link #nextVersion()}.
  */
 public record SubscriberDocument(
         @Id String sid,
@@ -41,11 +43,23 @@ public record SubscriberDocument(
         Outbox outbox) implements OutboxEntity, Owned {
 
     public static final String COLLECTION = "subscribers";
+    /** The reference shows -1 for every subscriber; nothing in the API sets it. */
+    private static final long NO_EXTERNAL_ID = -1;
 
     public SubscriberDocument {
         normalizedLogin = deleted ? null : normalizeLogin(login);
         lineage = List.copyOf(lineage);
         didGroupReferences = didGroupReferences == null ? List.of() : List.copyOf(didGroupReferences);
+    }
+
+    /**
+     * The first version of a new subscriber, pending publication: no profile, token, DID group references or callback
+     * until they are added with the {@code with…} methods. {@code lineage} ends with {@code sid}.
+     */
+    static SubscriberDocument first(String sid, String login, String passwordHash, int role, String parentSid,
+            List<String> lineage, long created) {
+        return new SubscriberDocument(sid, login, null, passwordHash, null, role, parentSid, lineage, null, null, null,
+                null, null, null, NO_EXTERNAL_ID, created, List.of(), null, 1, false, Outbox.PENDING);
     }
 
     /** Logins are ASCII (see the request rules), so lower-casing in the root locale is exact. */
@@ -81,35 +95,104 @@ public record SubscriberDocument(
                 details, ext, externalId, created, didGroupReferences, callbackState, version);
     }
 
-    /** The next version of this subscriber, pending publication. */
-    SubscriberDocument nextVersion(Changes changes) {
-        return new SubscriberDocument(sid, changes.login, null, changes.passwordHash, changes.authenticationToken,
-                changes.role, parentSid, lineage, changes.firstName, changes.lastName, changes.email,
-                changes.phoneNumber, changes.details, changes.ext, externalId, created, changes.didGroupReferences,
-                changes.callback, version + 1, changes.deleted, Outbox.PENDING);
+    SubscriberDocument withLogin(String newLogin) {
+        return with(next -> next.login = newLogin);
     }
 
-    Changes changes() {
-        return new Changes(this);
+    /** A new password; the bearer token issued under the old one is revoked with it. */
+    SubscriberDocument withPasswordHash(String newHash) {
+        return with(next -> {
+            next.passwordHash = newHash;
+            next.authenticationToken = null;
+        });
     }
 
-    /** The mutable part of a subscriber while an update is being worked out. */
-    static final class Changes {
-        String login;
-        String passwordHash;
-        String authenticationToken;
-        int role;
-        String firstName;
-        String lastName;
-        String email;
-        String phoneNumber;
-        String details;
-        String ext;
-        List<DidGroupReference> didGroupReferences;
-        CallbackDocument callback;
-        boolean deleted;
+    /** {@code null} revokes the token: the next password login issues a new one. */
+    SubscriberDocument withAuthenticationToken(String token) {
+        return with(next -> next.authenticationToken = token);
+    }
 
-        private Changes(SubscriberDocument from) {
+    SubscriberDocument withRole(int newRole) {
+        return with(next -> next.role = newRole);
+    }
+
+    SubscriberDocument withFirstName(String newFirstName) {
+        return with(next -> next.firstName = newFirstName);
+    }
+
+    SubscriberDocument withLastName(String newLastName) {
+        return with(next -> next.lastName = newLastName);
+    }
+
+    SubscriberDocument withEmail(String newEmail) {
+        return with(next -> next.email = newEmail);
+    }
+
+    SubscriberDocument withPhoneNumber(String newPhoneNumber) {
+        return with(next -> next.phoneNumber = newPhoneNumber);
+    }
+
+    SubscriberDocument withDetails(String newDetails) {
+        return with(next -> next.details = newDetails);
+    }
+
+    SubscriberDocument withExt(String newExt) {
+        return with(next -> next.ext = newExt);
+    }
+
+    SubscriberDocument withDidGroupReferences(List<DidGroupReference> references) {
+        return with(next -> next.didGroupReferences = references);
+    }
+
+    /** {@code null} removes the callback. */
+    SubscriberDocument withCallback(CallbackDocument newCallback) {
+        return with(next -> next.callback = newCallback);
+    }
+
+    /** This state as the next version, pending publication. */
+    SubscriberDocument nextVersion() {
+        return with(next -> {
+            next.version = version + 1;
+            next.outbox = Outbox.PENDING;
+        });
+    }
+
+    /** The deleted version: tombstone pending, login released for others to take, token revoked. */
+    SubscriberDocument deletedVersion() {
+        return with(next -> {
+            next.deleted = true;
+            next.login = "deleted:" + sid;
+            next.authenticationToken = null;
+        }).nextVersion();
+    }
+
+    private SubscriberDocument with(Consumer<Draft> change) {
+        Draft draft = new Draft(this);
+        change.accept(draft);
+        return draft.toDocument();
+    }
+
+    /** The changeable part of a subscriber while one {@code with…} step is worked out; never leaves this record. */
+    private static final class Draft {
+        private final SubscriberDocument from;
+        private String login;
+        private String passwordHash;
+        private String authenticationToken;
+        private int role;
+        private String firstName;
+        private String lastName;
+        private String email;
+        private String phoneNumber;
+        private String details;
+        private String ext;
+        private List<DidGroupReference> didGroupReferences;
+        private CallbackDocument callback;
+        private long version;
+        private boolean deleted;
+        private Outbox outbox;
+
+        private Draft(SubscriberDocument from) {
+            this.from = from;
             login = from.login;
             passwordHash = from.passwordHash;
             authenticationToken = from.authenticationToken;
@@ -122,7 +205,15 @@ public record SubscriberDocument(
             ext = from.ext;
             didGroupReferences = from.didGroupReferences;
             callback = from.callback;
+            version = from.version;
             deleted = from.deleted;
+            outbox = from.outbox;
+        }
+
+        private SubscriberDocument toDocument() {
+            return new SubscriberDocument(from.sid, login, null, passwordHash, authenticationToken, role,
+                    from.parentSid, from.lineage, firstName, lastName, email, phoneNumber, details, ext,
+                    from.externalId, from.created, didGroupReferences, callback, version, deleted, outbox);
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.conference.provisioning.subscribers;
 
+import org.conference.common.persistence.Dependent;
+
 import reactor.core.publisher.Mono;
 
 /**
@@ -8,9 +10,6 @@ import reactor.core.publisher.Mono;
  */
 public interface SubscriberHoldings {
 
-    /** A description of one thing {@code sid} still owns, with its id, e.g. "meeting room" / "273751". */
-    Mono<Holding> firstHeldBy(String sid);
-
-    record Holding(String what, String id) {
-    }
+    /** One thing {@code sid} still owns, e.g. "meeting room" / "273751". */
+    Mono<Dependent> firstHeldBy(String sid);
 }

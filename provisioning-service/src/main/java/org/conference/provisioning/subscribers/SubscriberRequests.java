@@ -2,7 +2,7 @@ package org.conference.provisioning.subscribers;
 
 import java.util.List;
 
-import org.conference.provisioning.didgroups.DidGroupReferenceRequest;
+import org.conference.provisioning.support.DidGroupReferenceRequest;
 import org.conference.provisioning.support.Patch;
 import org.conference.provisioning.support.validation.CallbackUrl;
 import org.conference.provisioning.support.validation.NotCleared;

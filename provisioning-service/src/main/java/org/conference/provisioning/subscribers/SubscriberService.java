@@ -1,5 +1,7 @@
 package org.conference.provisioning.subscribers;
 
+import static org.conference.provisioning.subscribers.SubscriberDocument.COLLECTION;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -8,24 +10,27 @@ import org.conference.common.api.ApiException;
 import org.conference.common.events.DidGroupReference;
 import org.conference.common.identity.Identity;
 import org.conference.common.identity.Role;
+import org.conference.common.persistence.Dependent;
+import org.conference.common.persistence.GuardedCreation;
+import org.conference.common.persistence.GuardedDeletion;
+import org.conference.common.persistence.OptimisticWrites;
+import org.conference.common.persistence.SoftDeletion;
 import org.conference.common.query.ListQuery;
 import org.conference.common.query.Page;
-import org.conference.provisioning.didgroups.DidGroupDirectory;
-import org.conference.provisioning.didgroups.DidGroupReferenceRequest;
-import org.conference.provisioning.outbox.Outbox;
 import org.conference.provisioning.outbox.StateWrites;
+import org.conference.provisioning.subscribers.SubscriberRequests.NewSubscriber;
+import org.conference.provisioning.subscribers.SubscriberRequests.SubscriberChanges;
 import org.conference.provisioning.support.Access;
 import org.conference.provisioning.support.Counters;
+import org.conference.provisioning.support.DidGroupReferenceRequest;
 import org.conference.provisioning.support.MongoLists;
+import org.conference.provisioning.support.Owner;
 import org.conference.provisioning.support.PasswordHashing;
 import org.conference.provisioning.support.RandomIdentifiers;
 import org.conference.provisioning.support.UniqueIndexes;
-import org.conference.provisioning.subscribers.SubscriberRequests.NewSubscriber;
-import org.conference.provisioning.subscribers.SubscriberRequests.SubscriberChanges;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import reactor.core.publisher.Flux;
@@ -37,18 +42,20 @@ public class SubscriberService {
 
     private final ReactiveMongoTemplate mongo;
     private final StateWrites writes;
+    private final GuardedDeletion deletions;
     private final MongoLists lists;
     private final PasswordHashing passwords;
     private final RandomIdentifiers random;
     private final Counters counters;
-    private final DidGroupDirectory didGroups;
+    private final ReachableDidGroups didGroups;
     private final List<SubscriberHoldings> holdings;
 
-    public SubscriberService(ReactiveMongoTemplate mongo, StateWrites writes, MongoLists lists,
-            PasswordHashing passwords, RandomIdentifiers random, Counters counters, DidGroupDirectory didGroups,
-            List<SubscriberHoldings> holdings) {
+    public SubscriberService(ReactiveMongoTemplate mongo, StateWrites writes, GuardedDeletion deletions,
+            MongoLists lists, PasswordHashing passwords, RandomIdentifiers random, Counters counters,
+            ReachableDidGroups didGroups, List<SubscriberHoldings> holdings) {
         this.mongo = mongo;
         this.writes = writes;
+        this.deletions = deletions;
         this.lists = lists;
         this.passwords = passwords;
         this.random = random;
@@ -57,20 +64,23 @@ public class SubscriberService {
         this.holdings = holdings;
     }
 
-    /** The live subscriber {@code sid}, whoever asks (for other features' ownership checks). */
-    public Mono<SubscriberDocument> byId(String sid) {
-        return mongo.findOne(Query.query(Criteria.where("_id").is(sid).and("deleted").is(false)),
-                SubscriberDocument.class, SubscriberDocument.COLLECTION);
-    }
-
     public Mono<SubscriberDocument> find(Identity caller, String sid) {
         return byId(sid).filter(s -> Access.canRead(caller, s))
                 .switchIfEmpty(Mono.error(ApiException.notFound("subscriber")));
     }
 
+    /** Subscriber {@code sid} as the owner of other objects, if the caller may see it; 404 otherwise. */
+    public Mono<Owner> owner(Identity caller, String sid) {
+        return find(caller, sid).map(Owner::of);
+    }
+
+    /** True while subscriber {@code sid} is neither deleted nor being deleted (the check after a create). */
+    public Mono<Boolean> remains(String sid) {
+        return deletions.allRemain(COLLECTION, List.of(sid));
+    }
+
     public Mono<Page<SubscriberDocument>> list(Identity caller, ListQuery query) {
-        return lists.page(query, Access.readable(caller, "_id", "lineage"), SubscriberDocument.class,
-                SubscriberDocument.COLLECTION);
+        return lists.page(query, Access.readable(caller, "_id", "lineage"), SubscriberDocument.class, COLLECTION);
     }
 
     public Mono<SubscriberDocument> create(Identity caller, NewSubscriber request) {
@@ -90,28 +100,27 @@ public class SubscriberService {
                     .flatMap(prepared -> {
                         // The creator (an administrator) gets the new subscriber's token with it, as the reference's
                         // create answer shows; logging out revokes it like any other.
-                        var created = new SubscriberDocument(sid, request.login(), null, prepared.getT1(),
-                                random.authenticationToken(), role, caller.sid(), lineage, request.firstName(),
-                                request.lastName(), request.email(), request.phoneNumber(), request.details(),
-                                request.ext(), -1, System.currentTimeMillis(), prepared.getT2(),
-                                prepared.getT3().orElse(null), 1, false, Outbox.PENDING);
-                        return writes.insert(created, SubscriberDocument.COLLECTION)
-                                .flatMap(inserted -> writes.allLive(SubscriberDocument.COLLECTION,
-                                                List.of(caller.sid()))
-                                        .flatMap(live -> live ? Mono.just(inserted) : remove(inserted)
-                                                .then(Mono.error(ApiException.unauthorized()))));
+                        var created = SubscriberDocument.first(sid, request.login(), prepared.getT1(), role,
+                                        caller.sid(), lineage, System.currentTimeMillis())
+                                .withAuthenticationToken(random.authenticationToken())
+                                .withFirstName(request.firstName()).withLastName(request.lastName())
+                                .withEmail(request.email()).withPhoneNumber(request.phoneNumber())
+                                .withDetails(request.details()).withExt(request.ext())
+                                .withDidGroupReferences(prepared.getT2())
+                                .withCallback(prepared.getT3().orElse(null));
+                        return writes.insert(created, COLLECTION)
+                                .flatMap(inserted -> GuardedCreation.keepIfTargetsRemain(inserted,
+                                        remains(caller.sid()), this::remove, ApiException::unauthorized));
                     });
         }).onErrorMap(SubscriberService::isLoginTaken, e -> loginTaken());
     }
 
     public Mono<SubscriberDocument> update(Identity caller, String sid, SubscriberChanges request) {
-        return StateWrites.retryingConflicts(find(caller, sid).flatMap(current -> {
+        return OptimisticWrites.retryingConflicts(find(caller, sid).flatMap(current -> {
             Access.requireWrite(caller, current, "subscriber");
-            var changes = current.changes();
-            applyProfile(request, changes);
-            changes.login = request.login().orElse(current.login());
+            SubscriberDocument changed = withProfile(current, request);
             if (request.role().isSent()) {
-                changes.role = changeRole(caller, current, request.role().value());
+                changed = changed.withRole(changeRole(caller, current, request.role().value()));
             }
             Mono<String> passwordHash = request.password().isSent() ? passwords.hash(request.password().value())
                     : Mono.just(current.passwordHash());
@@ -121,65 +130,59 @@ public class SubscriberService {
             boolean callbackSent = request.eventCallbackUrl().isSent() || request.callback().isSent();
             String callbackUrl = request.eventCallbackUrl().isSent() ? request.eventCallbackUrl().value()
                     : request.callback().map(SubscriberRequests.CallbackRequest::url).value();
+            SubscriberDocument profiled = changed;
             return Mono.zip(passwordHash, references, callbackFor(callbackUrl, current.callback()))
                     .flatMap(prepared -> {
-                        if (!prepared.getT1().equals(current.passwordHash())) {
-                            changes.passwordHash = prepared.getT1();
-                            changes.authenticationToken = null;
-                        }
-                        changes.didGroupReferences = prepared.getT2();
+                        SubscriberDocument next = prepared.getT1().equals(current.passwordHash()) ? profiled
+                                : profiled.withPasswordHash(prepared.getT1());
+                        next = next.withDidGroupReferences(prepared.getT2());
                         if (callbackSent) {
-                            changes.callback = prepared.getT3().orElse(null);
+                            next = next.withCallback(prepared.getT3().orElse(null));
                         }
-                        return writes.replace(current, current.nextVersion(changes), SubscriberDocument.COLLECTION);
+                        return writes.replace(current, next.nextVersion(), COLLECTION);
                     });
         })).onErrorMap(SubscriberService::isLoginTaken, e -> loginTaken());
     }
 
-    /** Refused (409, naming the blocker) while the subscriber has children, rooms or DID groups: nothing may be left dangling. */
+    /**
+     * Refused (409, naming the blocker) while the subscriber has children, rooms or DID groups: nothing may be left
+     * dangling.
+     */
     public Mono<Void> delete(Identity caller, String sid) {
-        return StateWrites.retryingConflicts(find(caller, sid).flatMap(current -> {
+        return OptimisticWrites.retryingConflicts(find(caller, sid).flatMap(current -> {
             if (caller.sid().equals(sid) || caller.role() != Role.ADMINISTRATOR) {
                 return Mono.error(ApiException.forbidden());
             }
             Access.requireWrite(caller, current, "subscriber");
-            return writes.markDeleting(current, SubscriberDocument.COLLECTION)
-                    .then(firstHolding(sid))
-                    .flatMap(holding -> writes.unmarkDeleting(current, SubscriberDocument.COLLECTION)
-                            .then(Mono.<SubscriberDocument>error(ApiException.conflict("sid",
-                                    "subscriber still owns " + holding.what() + " " + holding.id(), holding.id()))))
-                    .switchIfEmpty(Mono.defer(() -> remove(current)));
+            return deletions.deleteUnlessDepended(current, COLLECTION, firstHolding(sid),
+                    holding -> ApiException.conflict("sid",
+                            "subscriber still owns " + holding.what() + " " + holding.id(), holding.id()),
+                    this::remove);
         })).then();
     }
 
     /** Revokes the bearer token in use; the next password login issues a new one. */
     public Mono<Void> logout(Identity caller) {
-        return StateWrites.retryingConflicts(byId(caller.sid())
+        return OptimisticWrites.retryingConflicts(byId(caller.sid())
                 .switchIfEmpty(Mono.error(ApiException.unauthorized()))
-                .flatMap(current -> {
-                    var changes = current.changes();
-                    changes.authenticationToken = null;
-                    return writes.replace(current, current.nextVersion(changes), SubscriberDocument.COLLECTION);
-                })).then();
+                .flatMap(current -> writes.replace(current, current.withAuthenticationToken(null).nextVersion(),
+                        COLLECTION))).then();
     }
 
-    /**
-     * Writes the deleted version (tombstone pending, login released, token revoked). Also takes back a subscriber
-     * whose parent went away while it was being created.
-     */
+    private Mono<SubscriberDocument> byId(String sid) {
+        return mongo.findOne(SoftDeletion.liveWhere(Criteria.where("_id").is(sid)), SubscriberDocument.class,
+                COLLECTION);
+    }
+
+    /** Writes the deleted version. Also takes back a subscriber whose parent went away while it was being created. */
     private Mono<SubscriberDocument> remove(SubscriberDocument subscriber) {
-        var changes = subscriber.changes();
-        changes.deleted = true;
-        changes.login = "deleted:" + subscriber.sid();
-        changes.authenticationToken = null;
-        return writes.replace(subscriber, subscriber.nextVersion(changes), SubscriberDocument.COLLECTION);
+        return writes.replace(subscriber, subscriber.deletedVersion(), COLLECTION);
     }
 
-    private Mono<SubscriberHoldings.Holding> firstHolding(String sid) {
-        Mono<SubscriberHoldings.Holding> child = mongo.findOne(
-                        Query.query(Criteria.where("parentSid").is(sid).and("deleted").is(false)),
-                        SubscriberDocument.class, SubscriberDocument.COLLECTION)
-                .map(found -> new SubscriberHoldings.Holding("subscriber", found.sid()));
+    private Mono<Dependent> firstHolding(String sid) {
+        Mono<Dependent> child = mongo.findOne(SoftDeletion.liveWhere(Criteria.where("parentSid").is(sid)),
+                        SubscriberDocument.class, COLLECTION)
+                .map(found -> new Dependent("subscriber", found.sid()));
         return Flux.concat(Flux.just(child), Flux.fromIterable(holdings).map(h -> h.firstHeldBy(sid)))
                 .concatMap(holding -> holding).next();
     }
@@ -201,13 +204,15 @@ public class SubscriberService {
                 .map(id -> Optional.of(new CallbackDocument(id, url, random.webhookSecret())));
     }
 
-    private static void applyProfile(SubscriberChanges request, SubscriberDocument.Changes changes) {
-        changes.firstName = request.firstName().orElse(changes.firstName);
-        changes.lastName = request.lastName().orElse(changes.lastName);
-        changes.email = request.email().orElse(changes.email);
-        changes.phoneNumber = request.phoneNumber().orElse(changes.phoneNumber);
-        changes.details = request.details().orElse(changes.details);
-        changes.ext = request.ext().orElse(changes.ext);
+    /** The login and profile fields the request sends; the others stay. */
+    private static SubscriberDocument withProfile(SubscriberDocument current, SubscriberChanges request) {
+        SubscriberDocument changed = request.login().applyTo(current, SubscriberDocument::withLogin);
+        changed = request.firstName().applyTo(changed, SubscriberDocument::withFirstName);
+        changed = request.lastName().applyTo(changed, SubscriberDocument::withLastName);
+        changed = request.email().applyTo(changed, SubscriberDocument::withEmail);
+        changed = request.phoneNumber().applyTo(changed, SubscriberDocument::withPhoneNumber);
+        changed = request.details().applyTo(changed, SubscriberDocument::withDetails);
+        return request.ext().applyTo(changed, SubscriberDocument::withExt);
     }
 
     /** Only an administrator above the subscriber sets its role, and never above its own (ARCHITECTURE.md §3.5). */

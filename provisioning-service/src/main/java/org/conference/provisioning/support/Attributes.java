@@ -31,7 +31,13 @@ public final class Attributes {
         return CATALOG.validate(inputs, level);
     }
 
-    public static List<AttributeSetting> merge(List<AttributeSetting> current, List<AttributeInput> inputs,
+    /** The attributes after a partial update: merged with those the request sends, unchanged when it sends none. */
+    public static List<AttributeSetting> changed(List<AttributeSetting> current, Patch<List<AttributeRequest>> sent,
+            AttributeLevel level) {
+        return sent.isSent() ? merge(current, AttributeRequest.inputs(sent.value()), level) : current;
+    }
+
+    private static List<AttributeSetting> merge(List<AttributeSetting> current, List<AttributeInput> inputs,
             AttributeLevel level) {
         Map<String, String> merged = new LinkedHashMap<>();
         current.forEach(setting -> merged.put(setting.name(), setting.value()));

@@ -1,5 +1,6 @@
 package org.conference.provisioning.support;
 
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import tools.jackson.databind.annotation.JsonDeserialize;
@@ -51,6 +52,11 @@ public final class Patch<T> {
     /** The value sent (possibly {@code null}), or {@code current} when the field was absent. */
     public T orElse(T current) {
         return sent ? value : current;
+    }
+
+    /** {@code change} applied to {@code target} with the value sent (possibly {@code null}); else {@code target}. */
+    public <D> D applyTo(D target, BiFunction<D, ? super T, D> change) {
+        return sent ? change.apply(target, value) : target;
     }
 
     /** Absent stays absent, {@code null} stays {@code null}, a value is mapped. */

@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import org.bson.Document;
 import org.conference.provisioning.api.ApiTestSupport;
-import org.conference.provisioning.outbox.Outbox;
 import org.conference.provisioning.support.PasswordHashing;
 import org.conference.provisioning.support.RandomIdentifiers;
 import org.junit.jupiter.api.Test;
@@ -99,9 +98,8 @@ class LoginCaseTest extends ApiTestSupport {
     private String legacy(String login) {
         String sid = random.subscriberSid();
         String hash = passwords.hash("password-123").block();
-        var document = new SubscriberDocument(sid, login, null, hash, null, 3, root.sid(), List.of(root.sid(), sid),
-                null, null, null, null, null, null, -1, System.currentTimeMillis(), List.of(), null, 1, false,
-                Outbox.PUBLISHED);
+        var document = SubscriberDocument.first(sid, login, hash, 3, root.sid(), List.of(root.sid(), sid),
+                System.currentTimeMillis());
         mongo.insert(document, SubscriberDocument.COLLECTION).block();
         mongo.updateFirst(Query.query(Criteria.where("_id").is(sid)), new Update().unset("normalizedLogin"),
                 SubscriberDocument.COLLECTION).block();

@@ -1,18 +1,18 @@
-package org.conference.provisioning.keychain;
+package org.conference.provisioning.rooms;
 
 import java.util.List;
 import java.util.Map;
 
-import org.conference.common.events.MeetingKey;
 import org.conference.common.identity.Identity;
 import org.conference.common.query.FieldSelection;
 import org.conference.common.query.InMemoryQueries;
 import org.conference.common.query.ListQuery;
 import org.conference.common.query.ResourceSchema;
-import org.conference.provisioning.support.ApiPaths;
-import org.conference.provisioning.support.ApiViews;
 import org.conference.provisioning.rooms.RoomRequests.MeetingKeyChanges;
 import org.conference.provisioning.rooms.RoomRequests.MeetingKeyRequest;
+import org.conference.provisioning.rooms.RoomView.KeyView;
+import org.conference.provisioning.support.ApiPaths;
+import org.conference.provisioning.support.ApiViews;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -54,16 +54,9 @@ class KeychainController {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record KeyView(String accessCode, long id, int role) {
-        static KeyView of(MeetingKey key) {
-            return new KeyView(key.accessCode(), key.id(), key.role());
-        }
-    }
-
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     record ChangedKeyView(String accessCode, long id, long meetingRoomId, int role) {
         static ChangedKeyView of(KeychainService.KeyChange change) {
-            return new ChangedKeyView(change.key().accessCode(), change.key().id(), change.room().id(),
+            return new ChangedKeyView(change.key().accessCode(), change.key().id(), change.meetingRoomId(),
                     change.key().role());
         }
     }
@@ -78,8 +71,8 @@ class KeychainController {
     Mono<List<Map<String, Object>>> list(Identity caller, @PathVariable String sid, @PathVariable long meetingNumber,
             @RequestParam MultiValueMap<String, String> params) {
         ListQuery query = ListQuery.from(params, SCHEMA);
-        return keychain.room(caller, sid, meetingNumber).map(room -> {
-            var page = InMemoryQueries.apply(query, room.keychain(),
+        return keychain.keychain(caller, sid, meetingNumber).map(keys -> {
+            var page = InMemoryQueries.apply(query, keys,
                     key -> Map.of("id", key.id(), "accessCode", key.accessCode(), "role", key.role()));
             return views.list("keychain", page, KeyView::of, query.fields()).items();
         });
@@ -88,8 +81,8 @@ class KeychainController {
     @GetMapping("/{keyId}")
     Mono<Map<String, Object>> get(Identity caller, @PathVariable String sid, @PathVariable long meetingNumber,
             @PathVariable long keyId, @RequestParam MultiValueMap<String, String> params) {
-        return keychain.room(caller, sid, meetingNumber)
-                .map(room -> views.object(KeyView.of(KeychainService.key(room, keyId)), FieldSelection.from(params)));
+        return keychain.key(caller, sid, meetingNumber, keyId)
+                .map(key -> views.object(KeyView.of(key), FieldSelection.from(params)));
     }
 
     @PutMapping("/{keyId}")

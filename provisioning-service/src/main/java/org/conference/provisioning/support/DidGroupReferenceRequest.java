@@ -1,4 +1,4 @@
-package org.conference.provisioning.didgroups;
+package org.conference.provisioning.support;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
@@ -12,7 +12,7 @@ public record DidGroupReferenceRequest(
         @NotNull(message = "is required") Long didGroupId,
         @Min(value = 0, message = STATES) @Max(value = 2, message = STATES) Integer state) {
 
-    static final String STATES = "must be 0 (active), 1 (invalidated) or 2 (disabled)";
+    private static final String STATES = "must be 0 (active), 1 (invalidated) or 2 (disabled)";
     /** At most this many references in one request. */
     public static final int MAX_ENTRIES = 100;
 }
