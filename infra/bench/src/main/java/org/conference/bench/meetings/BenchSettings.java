@@ -16,15 +16,18 @@ import java.util.Map;
  * What one dial-in run is told: where the platform is, who provisions, how many callers. Each setting comes from its
  * {@code --name=value} argument, else its environment variable, else its default.
  *
- * @param pollInterval the pause between the starts of two join polls: the resolution of the latencies
- * @param joinTimeout  how long the run waits for every caller to show as joined before it gives up and reports
+ * @param pollInterval   the pause between the starts of two join polls: the resolution of the latencies
+ * @param joinTimeout    how long the run waits for every caller to show as joined before it gives up and reports
+ * @param dtmfPerSecond  0: every code is keyed as fast as {@code concurrency} allows (the storm of issue 10);
+ *                       otherwise codes are keyed at this steady rate, which shows the latency without a queue
  */
 record BenchSettings(URI gateway, URI simulator, String login, String password, int callers, int concurrency,
-        Duration pollInterval, Duration joinTimeout) {
+        Duration pollInterval, Duration joinTimeout, int dtmfPerSecond) {
 
     static final String USAGE = """
             Usage: DialInBench [--gateway=URL] [--simulator=URL] [--login=LOGIN] [--password=PASSWORD]
                                [--callers=N] [--concurrency=C] [--poll-interval-ms=MS] [--join-timeout-s=S]
+                               [--dtmf-per-second=R]
               --gateway           BENCH_GATEWAY_URL          default http://127.0.0.1:8080
               --simulator         BENCH_SIMULATOR_URL        default http://127.0.0.1:8095
               --login             CONFERENCE_ADMIN_LOGIN     default admin
@@ -33,6 +36,7 @@ record BenchSettings(URI gateway, URI simulator, String login, String password, 
               --concurrency       BENCH_CONCURRENCY          default 32 requests in flight (1..256)
               --poll-interval-ms  BENCH_POLL_INTERVAL_MS     default 25 (5..1000)
               --join-timeout-s    BENCH_JOIN_TIMEOUT_S       default 120 (1..600)
+              --dtmf-per-second   BENCH_DTMF_PER_SECOND      default 0: all codes at once; else a steady rate
             Both URLs must name this machine (loopback): the bench loads what it points at.""";
 
     private static final Map<String, String> ENVIRONMENT = Map.of(
@@ -43,7 +47,8 @@ record BenchSettings(URI gateway, URI simulator, String login, String password, 
             "callers", "BENCH_CALLERS",
             "concurrency", "BENCH_CONCURRENCY",
             "poll-interval-ms", "BENCH_POLL_INTERVAL_MS",
-            "join-timeout-s", "BENCH_JOIN_TIMEOUT_S");
+            "join-timeout-s", "BENCH_JOIN_TIMEOUT_S",
+            "dtmf-per-second", "BENCH_DTMF_PER_SECOND");
 
     /**
      * @param passwordFile read when neither argument nor environment gives a password: the local stack's generated one
@@ -68,7 +73,8 @@ record BenchSettings(URI gateway, URI simulator, String login, String password, 
                 bounded(given, "callers", 1000, 1, 10_000),
                 bounded(given, "concurrency", 32, 1, 256),
                 Duration.ofMillis(bounded(given, "poll-interval-ms", 25, 5, 1000)),
-                Duration.ofSeconds(bounded(given, "join-timeout-s", 120, 1, 600)));
+                Duration.ofSeconds(bounded(given, "join-timeout-s", 120, 1, 600)),
+                bounded(given, "dtmf-per-second", 0, 0, 10_000));
     }
 
     private static Map<String, String> arguments(String[] args) {
@@ -136,6 +142,7 @@ record BenchSettings(URI gateway, URI simulator, String login, String password, 
     public String toString() {
         return "gateway " + gateway + ", simulator " + simulator + ", login " + login + ", " + callers + " callers, "
                 + concurrency + " requests in flight, poll every " + pollInterval.toMillis() + " ms, join timeout "
-                + joinTimeout.toSeconds() + " s";
+                + joinTimeout.toSeconds() + " s, codes keyed " + (dtmfPerSecond == 0 ? "all at once"
+                        : "at " + dtmfPerSecond + "/s");
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.LockSupport;
 
 import org.conference.bench.meetings.DialInReport.Phase;
 import org.conference.bench.meetings.PlatformHttp.Answer;
@@ -143,7 +144,12 @@ final class DialInRun {
             CompletableFuture<JoinWatcher.Polls> polls = watcher.start(System.nanoTime()
                     + settings.joinTimeout().toNanos());
             List<CompletableFuture<Void>> keying = new ArrayList<>();
+            long started = System.nanoTime();
             for (Caller caller : placed) {
+                if (settings.dtmfPerSecond() > 0) {
+                    LockSupport.parkNanos(started + keying.size() * 1_000_000_000L / settings.dtmfPerSecond()
+                            - System.nanoTime());
+                }
                 keying.add(simulator.post("/calls/" + caller.edgeCallId() + "/dtmf",
                                 Map.of("digits", room.accessCode() + "#"), caller::keyingCode)
                         .thenAccept(answer -> errors.expect("POST /simulator/v1/calls/{id}/dtmf", answer, 202)));

@@ -10,6 +10,8 @@ import org.conference.bench.meetings.PlatformHttp.Answer;
 /** One HTTP API the bench talks to: the gateway (with Basic credentials) or the simulator (without). */
 final class Endpoint {
 
+    private static final Runnable NOTHING = () -> { };
+
     private final PlatformHttp http;
     private final URI base;
     private final String authorization;
@@ -30,8 +32,6 @@ final class Endpoint {
     static Endpoint simulator(PlatformHttp http, URI simulator) {
         return new Endpoint(http, URI.create(simulator + "/simulator/v1"), null);
     }
-
-    private static final Runnable NOTHING = () -> { };
 
     CompletableFuture<Answer> get(String pathAndQuery) {
         return http.send(http.request(base, pathAndQuery, "GET", null, authorization), NOTHING);

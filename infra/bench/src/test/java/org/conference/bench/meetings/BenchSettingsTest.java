@@ -28,6 +28,7 @@ class BenchSettingsTest {
         assertThat(settings.password()).isEqualTo("5IaEgenerated");
         assertThat(settings.callers()).isEqualTo(1000);
         assertThat(settings.pollInterval()).isEqualTo(Duration.ofMillis(25));
+        assertThat(settings.dtmfPerSecond()).as("all codes at once").isZero();
     }
 
     @Test
@@ -56,6 +57,8 @@ class BenchSettingsTest {
                 .hasMessage("callers must be 1 to 10000, not 0");
         assertThatThrownBy(() -> BenchSettings.from(new String[] {"--callers=many", "--password=x"}, Map.of(), absent))
                 .hasMessage("callers must be an integer, not many");
+        assertThatThrownBy(() -> BenchSettings.from(new String[] {"--dtmf-per-second=-1", "--password=x"}, Map.of(),
+                absent)).hasMessage("dtmf-per-second must be 0 to 10000, not -1");
         assertThatThrownBy(() -> BenchSettings.from(new String[] {"--colers=5"}, Map.of(), absent))
                 .hasMessage("unknown argument --colers=5");
         assertThatThrownBy(() -> BenchSettings.from(new String[0], Map.of(), absent))

@@ -26,7 +26,8 @@ class DialInRunTest {
             assertThat(report.participantCount()).isEqualTo(CALLERS);
             // every latency includes the platform's join delay, and none is longer than the whole join phase
             assertThat(report.visible().count()).isEqualTo(CALLERS);
-            assertThat(report.visible().percentile(0)).isGreaterThanOrEqualTo(Duration.ofMillis(JOIN_DELAY_MS).toNanos());
+            assertThat(report.visible().percentile(0))
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(JOIN_DELAY_MS).toNanos());
             assertThat(report.visible().max()).isLessThanOrEqualTo(report.firstDtmfToAllJoined().toNanos());
             assertThat(report.decided().percentile(0)).isGreaterThanOrEqualTo(JOIN_DELAY_MS * 1_000_000 - 2_000_000);
             assertThat(report.polls().count()).isPositive();
@@ -76,8 +77,24 @@ class DialInRunTest {
         }
     }
 
+    @Test
+    void codesCanBeKeyedAtASteadyRateInsteadOfAllAtOnce() throws Exception {
+        try (FakePlatform platform = new FakePlatform(0, Set.of())) {
+            BenchSettings paced = new BenchSettings(platform.gatewayUrl(), platform.simulatorUrl(),
+                    FakePlatform.LOGIN, FakePlatform.PASSWORD, 11, 8, Duration.ofMillis(10), Duration.ofSeconds(60),
+                    20);
+
+            DialInReport report = DialInBench.run(paced);
+
+            assertThat(report.complete()).isTrue();
+            // 11 codes at 20/s: the last leaves 10 intervals of 50 ms after the first
+            assertThat(report.dtmfSpan()).isGreaterThanOrEqualTo(Duration.ofMillis(500));
+            assertThat(report.render()).contains("codes keyed at 20/s");
+        }
+    }
+
     private static BenchSettings settings(FakePlatform platform, int callers, Duration joinTimeout) {
         return new BenchSettings(platform.gatewayUrl(), platform.simulatorUrl(), FakePlatform.LOGIN,
-                FakePlatform.PASSWORD, callers, 8, Duration.ofMillis(10), joinTimeout);
+                FakePlatform.PASSWORD, callers, 8, Duration.ofMillis(10), joinTimeout, 0);
     }
 }

@@ -129,7 +129,8 @@ final class FakePlatform implements AutoCloseable {
         JsonNode body = json.readTree(exchange.getRequestBody().readAllBytes());
         provisioningBodies.add(body);
         switch (path) {
-            case "/didGroups" -> answer(exchange, 200, Map.of("id", 219, "callFlowId", body.path("callFlowId").asInt()));
+            case "/didGroups" -> answer(exchange, 200,
+                    Map.of("id", 219, "callFlowId", body.path("callFlowId").asInt()));
             case "/dids" -> {
                 phoneNumber = body.path("phoneNumber").asString();
                 answer(exchange, 200, Map.of("id", 220, "phoneNumber", phoneNumber, "didGroupId", 219));
