@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 import org.conference.common.events.TelephonyCommand;
+import org.conference.common.persistence.ConcurrentWriteException;
+import org.conference.common.persistence.OptimisticWrites;
 import org.conference.common.events.TelephonyEvent;
 import org.conference.meeting.calls.CallDocument.Admission;
 import org.conference.meeting.calls.CallDocument.LobbyState;
@@ -24,7 +26,6 @@ import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 /**
  * A caller between dialling in and entering a meeting: routed by the number it dialled, then keying in an access
@@ -95,7 +96,7 @@ public class Lobby implements TimerHandler {
             Long meeting = call.meeting();
             if (meeting == null) {
                 return calls.removeWaiting(call).flatMap(removed -> removed
-                        ? timers.cancel(DIGIT_TIMEOUT, Long.toString(call.id())) : Mono.error(new LostRace()));
+                        ? timers.cancel(DIGIT_TIMEOUT, Long.toString(call.id())) : Mono.error(lostRace(call)));
             }
             LobbyState lobby = call.lobby();
             return write(call, lobby.after(event.id(), lobby.digits(), lobby.attempts(), lobby.admittedTo(), true))
@@ -205,7 +206,7 @@ public class Lobby implements TimerHandler {
     }
 
     private Mono<Void> write(CallDocument call, LobbyState next) {
-        return calls.updateLobby(call, next).flatMap(won -> won ? Mono.<Void>empty() : Mono.error(new LostRace()));
+        return calls.updateLobby(call, next).flatMap(won -> won ? Mono.<Void>empty() : Mono.error(lostRace(call)));
     }
 
     /** The caller is hung up and leaves no Call behind. */
@@ -214,7 +215,7 @@ public class Lobby implements TimerHandler {
                 .then(calls.removeWaiting(call))
                 .flatMap(removed -> {
                     if (!removed) {
-                        return Mono.error(new LostRace());
+                        return Mono.error(lostRace(call));
                     }
                     metrics.refused(reason);
                     return timers.cancel(DIGIT_TIMEOUT, Long.toString(call.id()));
@@ -230,14 +231,10 @@ public class Lobby implements TimerHandler {
     }
 
     private static Mono<Void> retryingLostRaces(Mono<Void> attempt) {
-        return attempt.retryWhen(Retry.max(CONFLICT_RETRIES).filter(LostRace.class::isInstance)
-                .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+        return attempt.retryWhen(OptimisticWrites.retries(CONFLICT_RETRIES, ConcurrentWriteException.class::isInstance));
     }
 
-    /** Another write changed the call between our read and our write. */
-    static final class LostRace extends RuntimeException {
-        LostRace() {
-            super("the call changed since it was read", null, false, false);
-        }
+    private static ConcurrentWriteException lostRace(CallDocument call) {
+        return new ConcurrentWriteException(CallDocument.COLLECTION, call.id());
     }
 }

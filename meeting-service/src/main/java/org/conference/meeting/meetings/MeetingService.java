@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.conference.common.api.ApiException;
 import org.conference.common.api.ListEnvelope;
 import org.conference.common.identity.Identity;
+import org.conference.common.persistence.ConcurrentWriteException;
 import org.conference.common.query.ListQuery;
 import org.conference.meeting.rules.CallChanges;
 import org.conference.meeting.rules.Conference;
@@ -64,6 +65,8 @@ public class MeetingService {
     /** Applies inputs to one meeting and relays the result; the relay's own failures are left to its sweep. */
     Mono<Written> apply(long meetingNumber, List<MeetingInput> inputs) {
         return writer.apply(meetingNumber, inputs)
+                .onErrorMap(ConcurrentWriteException.class, busy -> ApiException.conflict("meetingNumber",
+                        "the meeting is being changed by many requests at once, try again", null))
                 .flatMap(written -> written.document() == null ? Mono.just(written)
                         : relay.flush(meetingNumber).onErrorComplete().thenReturn(written));
     }

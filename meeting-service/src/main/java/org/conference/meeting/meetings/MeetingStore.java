@@ -4,6 +4,7 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.domain.Sort.Direction;
 import org.springframework.beans.factory.InitializingBean;
 import org.bson.Document;
+import org.conference.common.persistence.OptimisticWrites;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -62,8 +63,8 @@ class MeetingStore implements InitializingBean {
         for (String relayField : RELAY_FIELDS) {
             fields.remove(relayField);
         }
-        Query unchanged = Query.query(Criteria.where("_id").is(next.meetingNumber()).and("version").is(readVersion));
-        return mongo.updateFirst(unchanged, Update.fromDocument(new Document("$set", fields)),
+        return mongo.updateFirst(OptimisticWrites.sameVersion(next.meetingNumber(), readVersion),
+                        Update.fromDocument(new Document("$set", fields)),
                         MeetingDocument.COLLECTION)
                 .map(result -> result.getMatchedCount() == 1);
     }
@@ -78,8 +79,8 @@ class MeetingStore implements InitializingBean {
 
     /** Clears the pending flag if nothing was written since {@code version}. */
     Mono<Boolean> settled(long meetingNumber, long version) {
-        Query unchanged = Query.query(Criteria.where("_id").is(meetingNumber).and("version").is(version));
-        return mongo.updateFirst(unchanged, new Update().set("pending", false), MeetingDocument.COLLECTION)
+        return mongo.updateFirst(OptimisticWrites.sameVersion(meetingNumber, version), new Update().set("pending", false),
+                        MeetingDocument.COLLECTION)
                 .map(result -> result.getMatchedCount() == 1);
     }
 

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.conference.common.events.MeetingEvent;
+import org.conference.common.persistence.ConcurrentWriteException;
+import org.conference.common.persistence.OptimisticWrites;
 import org.conference.meeting.meetings.MeetingDocument.PendingCommand;
 import org.conference.meeting.meetings.MeetingDocument.PendingProjection;
 import org.conference.meeting.rules.Conference;
@@ -21,7 +23,6 @@ import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 /**
  * The only writer of meeting documents: reads the document, lets {@link MeetingRules} decide, and writes the next
@@ -56,8 +57,7 @@ class MeetingWriter {
 
     Mono<Written> apply(long meetingNumber, List<MeetingInput> inputs) {
         return Mono.defer(() -> attempt(meetingNumber, inputs))
-                .retryWhen(Retry.max(CONFLICT_RETRIES).filter(LostRace.class::isInstance)
-                        .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+                .retryWhen(OptimisticWrites.retries(CONFLICT_RETRIES, ConcurrentWriteException.class::isInstance));
     }
 
     private Mono<Written> attempt(long meetingNumber, List<MeetingInput> inputs) {
@@ -74,7 +74,8 @@ class MeetingWriter {
                         MeetingDocument next = next(meetingNumber, before, outcome, now);
                         return store.write(before == null ? 0 : before.version(), next)
                                 .flatMap(won -> won ? Mono.just(new Written(outcome, next))
-                                        : Mono.error(new LostRace()));
+                                        : Mono.error(new ConcurrentWriteException(MeetingDocument.COLLECTION,
+                                                meetingNumber)));
                     });
                 });
     }
@@ -118,12 +119,5 @@ class MeetingWriter {
                 before == null ? 0 : before.publishedThrough(), pendingEvents, commandNumber,
                 before == null ? 0 : before.commandsPublishedThrough(), pendingCommands,
                 before == null ? 0 : before.projectedThrough(), pendingProjections, true, version);
-    }
-
-    /** Another writer changed the document between our read and our write. */
-    static final class LostRace extends RuntimeException {
-        LostRace() {
-            super("the meeting document changed since it was read", null, false, false);
-        }
     }
 }

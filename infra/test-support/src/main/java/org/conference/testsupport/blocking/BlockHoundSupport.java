@@ -44,6 +44,14 @@ public class BlockHoundSupport implements BlockHoundIntegration {
         for (String lookup : List.of("getPersistentEntity", "getPersistentEntities")) {
             builder.allowBlockingCallsInside("org.springframework.data.mapping.context.AbstractMappingContext", lookup);
         }
+        // Spring's Jackson codecs keep a small cache of object readers and writers per type under a lock, held only
+        // while one is looked up or built in memory; two requests decoding at once may park for microseconds.
+        builder.allowBlockingCallsInside("org.springframework.http.codec.AbstractJacksonDecoder", "createObjectReader");
+        builder.allowBlockingCallsInside("org.springframework.http.codec.AbstractJacksonEncoder", "createObjectWriter");
+        // Jackson builds a type's deserializer once and caches it under a lock; a second thread asking for the same
+        // type meanwhile parks for as long as that in-memory construction takes.
+        builder.allowBlockingCallsInside("tools.jackson.databind.deser.DeserializerCache",
+                "_createAndCacheValueDeserializer");
         builder.blockingMethodCallback(method -> {
             BlockingOperationError error = new BlockingOperationError(method);
             BlockingCalls.record(new BlockingCall(method.toString(), Thread.currentThread().getName(), error));
