@@ -99,6 +99,11 @@ class SimulatedCallsEndToEndTest {
         hangUpAtThePhone(room, participant);
         endTheMeeting(room, host);
 
+        theEventsTellTheSameStory(room, hostId, participantId, listenerId);
+    }
+
+    /** What a webhook receiver would learn: every step, in order, numbered without a gap. */
+    private void theEventsTellTheSameStory(Room room, long hostId, long participantId, long listenerId) {
         List<Map<String, Object>> events = new MeetingEventsTopic(platform.kafkaBootstrapServers())
                 .eventsUntilEnded(room.meetingNumber(), WAIT);
         assertThat(events).extracting(event -> event.get("type")).containsExactly(
