@@ -55,6 +55,32 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts {@code jar} with {@code java -jar}, as a Spring Boot application is deployed (its repackaged jar brings
+     * its own classpath, so the test JVM's is not passed on); its output is appended to {@code log}.
+     */
+    public static ChildProcess startJar(String name, Path jar, List<String> jvmOptions, List<String> arguments,
+            Map<String, String> environment, Path log) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(jar.toString());
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().remove("CLASSPATH");
+        builder.environment().putAll(environment);
+        try {
+            Files.writeString(log, "# " + name + ": " + String.join(" ", command) + "\n",
+                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            return new ChildProcess(name, builder.start(), log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + name, e);
+        }
+    }
+
     public String name() {
         return name;
     }

@@ -29,6 +29,8 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final String mainClass;
+    /** Set when the service runs from its built jar ({@code java -jar}) rather than from the test classpath. */
+    private final Path jar;
     private final Map<String, String> environment;
     private final List<String> arguments;
     private final Path logDirectory;
@@ -38,10 +40,11 @@ public final class ServiceProcess implements AutoCloseable {
     private int managementPort;
     private int starts;
 
-    private ServiceProcess(String name, String mainClass, Map<String, String> environment, List<String> arguments,
-            Path logDirectory) {
+    private ServiceProcess(String name, String mainClass, Path jar, Map<String, String> environment,
+            List<String> arguments, Path logDirectory) {
         this.name = name;
         this.mainClass = mainClass;
+        this.jar = jar;
         this.environment = Map.copyOf(environment);
         this.arguments = List.copyOf(arguments);
         this.logDirectory = logDirectory;
@@ -54,7 +57,18 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(String name, String mainClass, Map<String, String> environment,
             List<String> arguments, Path logDirectory) {
-        ServiceProcess service = new ServiceProcess(name, mainClass, environment, arguments, logDirectory);
+        ServiceProcess service = new ServiceProcess(name, mainClass, null, environment, arguments, logDirectory);
+        service.launch();
+        return service;
+    }
+
+    /**
+     * As {@link #start}, but runs the service's repackaged Spring Boot {@code jar} with {@code java -jar}, as it is
+     * deployed: its own dependencies, none of the test classpath's.
+     */
+    public static ServiceProcess startJar(String name, Path jar, Map<String, String> environment,
+            List<String> arguments, Path logDirectory) {
+        ServiceProcess service = new ServiceProcess(name, null, jar, environment, arguments, logDirectory);
         service.launch();
         return service;
     }
@@ -100,8 +114,9 @@ public final class ServiceProcess implements AutoCloseable {
         args.add("--management.server.port=" + managementPort);
         args.add("--management.server.address=127.0.0.1");
         starts++;
-        process = ChildProcess.startJava(name, mainClass, JVM_OPTIONS, args, env,
-                logDirectory.resolve(name + "-" + starts + ".log"));
+        Path log = logDirectory.resolve(name + "-" + starts + ".log");
+        process = jar == null ? ChildProcess.startJava(name, mainClass, JVM_OPTIONS, args, env, log)
+                : ChildProcess.startJar(name, jar, JVM_OPTIONS, args, env, log);
         awaitReady();
     }
 

@@ -1,0 +1,103 @@
+package org.conference.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * JSON over HTTP from the test's side, as any client of the platform would speak it: a body in, a status and a body
+ * out. {@code authorization} (may be null) goes on every request.
+ */
+final class JsonHttp {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
+    };
+    private static final TypeReference<List<Map<String, Object>>> ARRAY = new TypeReference<>() {
+    };
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String baseUrl;
+    private final String authorization;
+
+    JsonHttp(String baseUrl, String authorization) {
+        this.baseUrl = baseUrl;
+        this.authorization = authorization;
+    }
+
+    /** An answer: its status and its body as it came. */
+    record Answer(String request, int status, String body) {
+
+        Map<String, Object> object() {
+            return JSON.readValue(body, OBJECT);
+        }
+
+        List<Map<String, Object>> array() {
+            return JSON.readValue(body, ARRAY);
+        }
+
+        /** The body as an object, after checking the status; the message names the request and its answer. */
+        Map<String, Object> object(int expectedStatus) {
+            expect(expectedStatus);
+            return object();
+        }
+
+        Answer expect(int expectedStatus) {
+            if (status != expectedStatus) {
+                throw new AssertionError(request + " answered " + status + " (expected " + expectedStatus + "): "
+                        + body);
+            }
+            return this;
+        }
+    }
+
+    Answer get(String path) {
+        return send("GET", path, null);
+    }
+
+    Answer post(String path, Object body) {
+        return send("POST", path, body);
+    }
+
+    Answer put(String path, Object body) {
+        return send("PUT", path, body);
+    }
+
+    Answer delete(String path) {
+        return send("DELETE", path, null);
+    }
+
+    private Answer send(String method, String path, Object body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json");
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        String text = body == null ? null : JSON.writeValueAsString(body);
+        if (text == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(text));
+        }
+        String described = method + " " + path + (text == null ? "" : " " + text);
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(described, response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(described + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(described + " interrupted", e);
+        }
+    }
+}
