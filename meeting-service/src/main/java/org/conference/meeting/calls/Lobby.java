@@ -172,7 +172,7 @@ public class Lobby implements TimerHandler {
                     .map(Optional::of).defaultIfEmpty(Optional.empty())
                     .flatMap(opened -> opened.isEmpty() ? refuse(call, "no-route")
                             : write(call, lobby.after(eventId, "", result.attempts(), admissionOf(opened.get()), false))
-                                    .then(timers.cancel(DIGIT_TIMEOUT, timer))
+                                    .then(cancelTimer(call))
                                     .then(handOver(call, opened.get(), keyedAt)));
             case REFUSED -> wrongCodePrompts.then(Mono.defer(() -> refuse(call, "wrong-code")));
             case WAITING -> wrongCodePrompts
@@ -180,8 +180,18 @@ public class Lobby implements TimerHandler {
                     .then(write(call, lobby.after(eventId, result.digits(), result.attempts(), null, false)));
             case IDLE -> wrongCodePrompts
                     .then(write(call, lobby.after(eventId, "", result.attempts(), null, false)))
-                    .then(timers.cancel(DIGIT_TIMEOUT, timer));
+                    .then(cancelTimer(call));
         };
+    }
+
+    /**
+     * The inter-digit timer is armed only while digits are buffered; a caller who keyed its whole code at once never
+     * had one, so a burst of such callers costs no deletes. A timer left by a lost race finds nothing buffered when
+     * it fires and changes nothing.
+     */
+    private Mono<Void> cancelTimer(CallDocument call) {
+        return call.lobby().digits().isEmpty() ? Mono.empty()
+                : timers.cancel(DIGIT_TIMEOUT, Long.toString(call.id()));
     }
 
     private static Admission admissionOf(RoomAccess access) {
