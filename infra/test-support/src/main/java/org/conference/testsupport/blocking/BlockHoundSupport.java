@@ -44,6 +44,11 @@ public class BlockHoundSupport implements BlockHoundIntegration {
         for (String lookup : List.of("getPersistentEntity", "getPersistentEntities")) {
             builder.allowBlockingCallsInside("org.springframework.data.mapping.context.AbstractMappingContext", lookup);
         }
+        // Jackson 3 builds a type's deserializer once, in memory, under a lock (Jackson 2 used a monitor, which
+        // BlockHound does not see): a request that needs another new type at that moment parks for as long as the
+        // building takes. Two first requests of a kind at once do that (provisioning's TwoInstancesConcurrencyTest).
+        builder.allowBlockingCallsInside("tools.jackson.databind.deser.DeserializerCache",
+                "_createAndCacheValueDeserializer");
         builder.blockingMethodCallback(method -> {
             BlockingOperationError error = new BlockingOperationError(method);
             BlockingCalls.record(new BlockingCall(method.toString(), Thread.currentThread().getName(), error));
