@@ -1,8 +1,6 @@
 package org.conference.common.config;
 
-import org.apache.kafka.common.TopicPartition;
 import org.conference.common.events.TopicDeclarations;
-import org.conference.common.events.Topics;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -12,13 +10,13 @@ import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.CommonErrorHandler;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * The Kafka rules of ARCHITECTURE.md §4 that every consumer shares: a record that keeps failing is retried a bounded
- * number of times and then published to {@code <topic>-dlt} (same partition), never dropped silently.
+ * number of times and then published to {@code <topic>-dlt} (same partition), never dropped silently; one that could
+ * not be read at all arrives there byte for byte ({@link DeadLetterRecoverer}).
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 @ConditionalOnClass(KafkaOperations.class)
@@ -34,11 +32,16 @@ public class ConferenceKafkaAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     @ConditionalOnBean(KafkaOperations.class)
-    DefaultErrorHandler deadLetteringErrorHandler(KafkaOperations<Object, Object> kafka,
+    DeadLetterRecoverer deadLetterRecoverer(KafkaOperations<Object, Object> kafka) {
+        return DeadLetterRecoverer.publishingThrough(kafka);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(CommonErrorHandler.class)
+    @ConditionalOnBean(KafkaOperations.class)
+    DefaultErrorHandler deadLetteringErrorHandler(DeadLetterRecoverer recoverer,
             @Value("${conference.kafka.retry.attempts:4}") int attempts,
             @Value("${conference.kafka.retry.initial-interval-ms:200}") long initialIntervalMs) {
-        var recoverer = new DeadLetterPublishingRecoverer(kafka,
-                (record, failure) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
         var backOff = new ExponentialBackOff(initialIntervalMs, 2.0);
         backOff.setMaxAttempts(attempts);
         return new DefaultErrorHandler(recoverer, backOff);

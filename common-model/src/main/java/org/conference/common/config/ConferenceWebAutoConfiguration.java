@@ -2,6 +2,7 @@ package org.conference.common.config;
 
 import org.conference.common.api.ApiErrorWebExceptionHandler;
 import org.conference.common.api.DecoderFailureBodies;
+import org.conference.common.api.KeepAliveReads;
 import org.conference.common.identity.IdentityArgumentResolver;
 import org.conference.common.identity.IdentityWebFilter;
 import org.conference.common.identity.InternalJwt;
@@ -25,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What every service gets by depending on common-model: the API error format (from Spring and from Reactor Netty
- * itself) and the identity check. The gateway mints identities instead of checking them and turns the check off with
+ * itself), keep-alive connections that keep being read, and the identity check. The gateway mints identities instead of checking them and turns the check off with
  * {@code conference.identity.verify-requests=false}.
  */
 @AutoConfiguration
@@ -57,6 +58,17 @@ public class ConferenceWebAutoConfiguration {
             if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
                 channel.pipeline().addAfter(NettyPipeline.HttpCodec, DecoderFailureBodies.HANDLER_NAME,
                         bodies.newHandler());
+            }
+        });
+    }
+
+    /** See {@link KeepAliveReads}: without it, a keep-alive connection can stop being read after a quick answer. */
+    @Bean
+    NettyServerCustomizer keepAliveReadsCustomizer() {
+        KeepAliveReads keepAliveReads = new KeepAliveReads();
+        return server -> server.doOnChannelInit((observer, channel, remoteAddress) -> {
+            if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
+                channel.pipeline().addAfter(NettyPipeline.HttpCodec, KeepAliveReads.HANDLER_NAME, keepAliveReads);
             }
         });
     }

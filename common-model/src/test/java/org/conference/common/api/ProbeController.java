@@ -1,5 +1,6 @@
 package org.conference.common.api;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.conference.common.identity.Identity;
@@ -45,6 +46,12 @@ class ProbeController {
             return Mono.error(ApiException.validation("size", "size must not be negative"));
         }
         return Mono.just(probe);
+    }
+
+    /** Answered from another thread a little later, as anything that waits for a database is. */
+    @GetMapping("/probes/slow")
+    Mono<Probe> slow() {
+        return Mono.delay(Duration.ofMillis(20)).thenReturn(new Probe("slow", 20));
     }
 
     @GetMapping("/probes/{id}")

@@ -1,5 +1,6 @@
 package org.conference.testsupport;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -16,7 +18,8 @@ import java.util.Map;
 /**
  * HTTP/1.1 over a plain socket, byte for byte as written: the only way to send what a well-behaved client (Reactor
  * Netty's, {@code java.net.http}'s) refuses to, such as a 10 KB request line or a header name with a space, and so
- * to reach the server's own HTTP decoder. Each request closes its connection; the answer is read to the end.
+ * to reach the server's own HTTP decoder. {@link #exchange} closes its connection and reads the answer to the end;
+ * a {@link Connection} stays open for as many requests as its test sends, one after the other or pipelined.
  */
 public final class RawHttp {
 
@@ -29,6 +32,130 @@ public final class RawHttp {
     }
 
     private static final int TIMEOUT_MS = 20_000;
+
+    /**
+     * One keep-alive connection to 127.0.0.1: requests go out as written (several in one {@link #send} are
+     * pipelined), answers are read one at a time, each by its {@code Content-Length} or its chunks.
+     */
+    public static final class Connection implements AutoCloseable {
+
+        private final Socket socket;
+        private final InputStream in;
+
+        private Connection(Socket socket) throws IOException {
+            this.socket = socket;
+            this.in = new BufferedInputStream(socket.getInputStream());
+        }
+
+        /** Connects; {@link #next} waits at most {@code answerTimeout} for each answer. */
+        public static Connection open(int port, Duration answerTimeout) {
+            Socket socket = new Socket();
+            try {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), TIMEOUT_MS);
+                socket.setSoTimeout(Math.toIntExact(answerTimeout.toMillis()));
+                return new Connection(socket);
+            } catch (IOException e) {
+                closeQuietly(socket);
+                throw new UncheckedIOException("cannot connect to port " + port, e);
+            }
+        }
+
+        /** Writes {@code requests} (CRLF line ends, ISO-8859-1) in one write. */
+        public void send(String... requests) {
+            try {
+                OutputStream out = socket.getOutputStream();
+                out.write(String.join("", requests).getBytes(StandardCharsets.ISO_8859_1));
+                out.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot send on port " + socket.getPort(), e);
+            }
+        }
+
+        /** The next answer on this connection. */
+        public Response next() {
+            try {
+                ByteArrayOutputStream raw = new ByteArrayOutputStream();
+                String head = readLinesUntilBlank(raw);
+                String lowerHead = head.toLowerCase(Locale.ROOT);
+                if (lowerHead.contains("\r\ntransfer-encoding: chunked")) {
+                    copyChunks(raw);
+                } else {
+                    raw.write(in.readNBytes(contentLength(lowerHead)));
+                }
+                return parse(raw.toByteArray());
+            } catch (IOException e) {
+                throw new UncheckedIOException("no complete answer from port " + socket.getPort() + " within "
+                        + timeoutMillis() + " ms", e);
+            }
+        }
+
+        private int timeoutMillis() {
+            try {
+                return socket.getSoTimeout();
+            } catch (IOException e) {
+                return -1;
+            }
+        }
+
+        private String readLinesUntilBlank(ByteArrayOutputStream raw) throws IOException {
+            int start = raw.size();
+            while (true) {
+                String line = readLine(raw);
+                if (line.isEmpty()) {
+                    return raw.toString(StandardCharsets.ISO_8859_1).substring(start);
+                }
+            }
+        }
+
+        /** One line, its CRLF copied to {@code raw} but not returned. */
+        private String readLine(ByteArrayOutputStream raw) throws IOException {
+            StringBuilder line = new StringBuilder();
+            for (int c = in.read(); ; c = in.read()) {
+                if (c < 0) {
+                    throw new IOException("connection closed in the middle of an answer");
+                }
+                raw.write(c);
+                if (c == '\n') {
+                    return line.toString().strip();
+                }
+                line.append((char) c);
+            }
+        }
+
+        private void copyChunks(ByteArrayOutputStream raw) throws IOException {
+            while (true) {
+                int size = Integer.parseInt(readLine(raw).split(";")[0].trim(), 16);
+                if (size == 0) {
+                    readLinesUntilBlank(raw);
+                    return;
+                }
+                raw.write(in.readNBytes(size));
+                readLine(raw);
+            }
+        }
+
+        private static int contentLength(String lowerHead) {
+            for (String line : lowerHead.split("\r\n")) {
+                if (line.startsWith("content-length:")) {
+                    return Integer.parseInt(line.substring("content-length:".length()).trim());
+                }
+            }
+            return 0;
+        }
+
+        @Override
+        public void close() {
+            closeQuietly(socket);
+        }
+
+        private static void closeQuietly(Socket socket) {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // nothing was left to read or write on it
+            }
+        }
+    }
 
     /** Sends {@code request} (CRLF line ends, ISO-8859-1) to 127.0.0.1:{@code port} and reads the whole answer. */
     public static Response exchange(int port, String request) {

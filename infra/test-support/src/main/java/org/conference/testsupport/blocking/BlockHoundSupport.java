@@ -48,8 +48,9 @@ public class BlockHoundSupport implements BlockHoundIntegration {
         // while one is looked up or built in memory; two requests decoding at once may park for microseconds.
         builder.allowBlockingCallsInside("org.springframework.http.codec.AbstractJacksonDecoder", "createObjectReader");
         builder.allowBlockingCallsInside("org.springframework.http.codec.AbstractJacksonEncoder", "createObjectWriter");
-        // Jackson builds a type's deserializer once and caches it under a lock; a second thread asking for the same
-        // type meanwhile parks for as long as that in-memory construction takes.
+        // Jackson 3 builds a type's deserializer once, in memory, under a lock (Jackson 2 used a monitor, which
+        // BlockHound does not see): a request that needs another new type at that moment parks for as long as the
+        // building takes. Two first requests of a kind at once do that (provisioning's TwoInstancesConcurrencyTest).
         builder.allowBlockingCallsInside("tools.jackson.databind.deser.DeserializerCache",
                 "_createAndCacheValueDeserializer");
         builder.blockingMethodCallback(method -> {

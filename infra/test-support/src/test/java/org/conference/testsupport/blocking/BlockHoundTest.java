@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.bson.Document;
 import org.conference.testsupport.BackingServices;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
@@ -29,6 +33,12 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.server.HttpServer;
 import reactor.test.StepVerifier;
+import tools.jackson.databind.BeanDescription;
+import tools.jackson.databind.DeserializationConfig;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.deser.ValueDeserializerModifier;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
  * BlockHound is active in the tests of every module that uses test-support: a blocking call on a thread that must
@@ -105,6 +115,63 @@ class BlockHoundTest {
                 .verify(Duration.ofSeconds(10));
         assertThat(BlockingCalls.takeAll()).singleElement()
                 .satisfies(call -> assertThat(call.thread()).startsWith("parallel-"));
+    }
+
+    /**
+     * One thread builds a deserializer (held up here inside Jackson's lock, as a slow first build would be) while a
+     * non-blocking thread needs another one: the second waits for the lock, and that wait is allowed.
+     */
+    @Test
+    void waitingForJacksonToBuildAnotherTypesDeserializerIsAllowedOnANonBlockingThread() throws Exception {
+        CountDownLatch building = new CountDownLatch(1);
+        CountDownLatch finishBuilding = new CountDownLatch(1);
+        JsonMapper json = JsonMapper.builder().addModule(new SimpleModule().setDeserializerModifier(
+                new ValueDeserializerModifier() {
+                    @Override
+                    public ValueDeserializer<?> modifyDeserializer(DeserializationConfig config,
+                            BeanDescription.Supplier description, ValueDeserializer<?> deserializer) {
+                        if (description.getBeanClass() == SlowToBuild.class) {
+                            building.countDown();
+                            awaitUnchecked(finishBuilding);
+                        }
+                        return deserializer;
+                    }
+                })).build();
+        Mono<SlowToBuild> slow = Mono.fromCallable(() -> json.readValue("{\"name\":\"a\"}", SlowToBuild.class))
+                .subscribeOn(Schedulers.boundedElastic());
+        AtomicReference<Thread> waiting = new AtomicReference<>();
+        Mono<QuickToBuild> quick = Mono.fromCallable(() -> {
+            waiting.set(Thread.currentThread());
+            return json.readValue("{\"name\":\"b\"}", QuickToBuild.class);
+        }).subscribeOn(Schedulers.parallel());
+
+        var slowResult = slow.toFuture();
+        assertThat(building.await(10, TimeUnit.SECONDS)).isTrue();
+        var quickResult = quick.toFuture();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> waiting.get() != null
+                && waiting.get().getState() == Thread.State.WAITING);
+        finishBuilding.countDown();
+
+        assertThat(quickResult.get(10, TimeUnit.SECONDS).name()).isEqualTo("b");
+        assertThat(slowResult.get(10, TimeUnit.SECONDS).name()).isEqualTo("a");
+        assertThat(BlockingCalls.takeAll()).isEmpty();
+    }
+
+    record SlowToBuild(String name) {
+    }
+
+    record QuickToBuild(String name) {
+    }
+
+    private static void awaitUnchecked(CountDownLatch latch) {
+        try {
+            if (!latch.await(20, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("never released");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
