@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.UnaryOperator;
 
 import org.conference.common.events.AttributeSetting;
@@ -29,7 +30,8 @@ public record Conference(
         int type,
         Map<String, String> attributes,
         List<AttributeSetting> changedAttributes,
-        List<Participant> participants) {
+        List<Participant> participants,
+        Map<String, Long> deadlines) {
 
     public static final int ACTIVE = 2;
     public static final int ON_HOLD = 1;
@@ -39,6 +41,39 @@ public record Conference(
         attributes = Map.copyOf(attributes);
         changedAttributes = List.copyOf(changedAttributes);
         participants = List.copyOf(participants);
+        // documents written before deadlines existed have none
+        deadlines = deadlines == null ? Map.of() : Map.copyOf(deadlines);
+    }
+
+    /**
+     * When the meeting must next be woken up (a {@link MeetingInput.Tick}), if ever: the earliest of its deadlines.
+     * Deadlines are part of the meeting's state, written with it in one write, so none is lost or fired twice; the
+     * relay mirrors the earliest into a durable timer that any instance fires.
+     */
+    public OptionalLong nextDeadline() {
+        return deadlines.values().stream().mapToLong(Long::longValue).min();
+    }
+
+    /** Sets (or moves) the deadline {@code name} to {@code at} (epoch millis). */
+    Conference withDeadline(String name, long at) {
+        Map<String, Long> next = new LinkedHashMap<>(deadlines);
+        next.put(name, at);
+        return withDeadlines(next);
+    }
+
+    Conference withoutDeadline(String name) {
+        if (!deadlines.containsKey(name)) {
+            return this;
+        }
+        Map<String, Long> next = new LinkedHashMap<>(deadlines);
+        next.remove(name);
+        return withDeadlines(next);
+    }
+
+    private Conference withDeadlines(Map<String, Long> next) {
+        return new Conference(meetingId, meetingNumber, ownerSid, ownerLineage, subscriberName, created, state,
+                recording, secured, muteMode, holdMode, qaMode, type, attributes, changedAttributes, participants,
+                next);
     }
 
     public Optional<Participant> participant(long callId) {
@@ -55,7 +90,7 @@ public record Conference(
 
     Conference withParticipants(List<Participant> next) {
         return new Conference(meetingId, meetingNumber, ownerSid, ownerLineage, subscriberName, created, state,
-                recording, secured, muteMode, holdMode, qaMode, type, attributes, changedAttributes, next);
+                recording, secured, muteMode, holdMode, qaMode, type, attributes, changedAttributes, next, deadlines);
     }
 
     Conference adding(Participant participant) {
@@ -80,6 +115,6 @@ public record Conference(
                 .filter(setting -> !setting.name().equals(name)).toList());
         changes.add(new AttributeSetting(name, value));
         return new Conference(meetingId, meetingNumber, ownerSid, ownerLineage, subscriberName, created, state,
-                recording, secured, muteMode, holdMode, qaMode, type, inForce, changes, participants);
+                recording, secured, muteMode, holdMode, qaMode, type, inForce, changes, participants, deadlines);
     }
 }

@@ -26,4 +26,19 @@ public sealed interface MeetingInput {
     /** {@code DELETE /meetings/{n}}: every call is hung up and the meeting ends. */
     record End() implements MeetingInput {
     }
+
+    /**
+     * Digits keyed by a caller that is already in this meeting (joined, or waiting for it to start): one digit from
+     * a real edge, a whole string from the simulator. {@code eventId} is the edge event's id: a redelivered event
+     * must change nothing.
+     */
+    record Dtmf(long callId, String digits, String eventId) implements MeetingInput {
+    }
+
+    /**
+     * The meeting's earliest deadline ({@link Conference#nextDeadline()}) is due: every deadline due at {@code now}
+     * fires. Sent by whichever instance's timer fired; a tick with nothing due changes nothing.
+     */
+    record Tick() implements MeetingInput {
+    }
 }

@@ -8,6 +8,7 @@ import static org.conference.common.events.MeetingEvent.MEETING_ENDED;
 import static org.conference.common.events.MeetingEvent.MEETING_STARTED;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.conference.common.events.TelephonyCommand;
@@ -147,7 +148,7 @@ public class MeetingRules {
         boolean distributed = "on".equals(room.attributes().get("conference_distributed"));
         return new Conference(meetingId, room.meetingNumber(), room.ownerSid(), room.ownerLineage(), room.ownerName(),
                 now, Conference.ACTIVE, false, false, initialMuteMode(mutePolicy), initialHoldMode(holdPolicy), 0,
-                distributed ? 1 : 0, room.attributes(), List.of(), List.of());
+                distributed ? 1 : 0, room.attributes(), List.of(), List.of(), Map.of());
     }
 
     /** The reference's Meeting {@code muteMode}: 40 participants and listeners muted, 32 listeners muted. */

@@ -9,7 +9,7 @@ import java.util.List;
  * Calls changed.
  */
 public record Outcome(Conference conference, List<Happening> happenings, List<Instruction> instructions,
-        List<Projection> projections) {
+        List<Projection> projections, List<Refusal> refusals) {
 
     /** A domain event to publish: {@code type} as in ARCHITECTURE.md §5, about {@code call} if any. */
     public record Happening(String type, Participant call, Conference meeting, boolean callBeforeJoining) {
@@ -23,12 +23,20 @@ public record Outcome(Conference conference, List<Happening> happenings, List<In
     public record Projection(long callId, Participant participant) {
     }
 
+    /**
+     * A caller turned away or released by the meeting ({@code reason}: a short metric label such as
+     * {@code max-calls}, {@code locked}, {@code start-wait}), for {@code conference_calls_refused_total{reason}}.
+     */
+    public record Refusal(long callId, String reason) {
+    }
+
     /** Collects the effects of a run of inputs, in order. */
     public static final class Builder {
         private Conference conference;
         private final List<Happening> happenings = new ArrayList<>();
         private final List<Instruction> instructions = new ArrayList<>();
         private final List<Projection> projections = new ArrayList<>();
+        private final List<Refusal> refusals = new ArrayList<>();
 
         Builder(Conference start) {
             this.conference = start;
@@ -58,8 +66,12 @@ public record Outcome(Conference conference, List<Happening> happenings, List<In
             projections.add(new Projection(callId, participant));
         }
 
+        void refuse(long callId, String reason) {
+            refusals.add(new Refusal(callId, reason));
+        }
+
         public Outcome build() {
-            return new Outcome(conference, happenings, instructions, projections);
+            return new Outcome(conference, happenings, instructions, projections, refusals);
         }
     }
 }
