@@ -18,6 +18,8 @@ public record MeetingEvent(
 
     public static final String MEETING_STARTED = "meeting.started";
     public static final String MEETING_ENDED = "meeting.ended";
+    /** The Meeting object changed while live (locked, on hold, Q&A mode, an attribute set): data holds it. */
+    public static final String MEETING_UPDATED = "meeting.updated";
     public static final String CALL_CREATED = "call.created";
     public static final String CALL_JOINED = "call.joined";
     public static final String CALL_UPDATED = "call.updated";

@@ -39,13 +39,17 @@ public record CallView(
     public static final int WAITING = 1;
     public static final int IN_MEETING = 2;
 
+    /**
+     * A call the meeting holds: in its mix, or waiting on hold for it to start ({@code state} 2 all the same, the
+     * backend owns it; {@code joined} left out until it joins).
+     */
     public static CallView inMeeting(Participant call, long meetingNumber, long now) {
         CallLine line = call.line();
         return new CallView(call.accessCode(), line.addressFrom(), line.addressTo(), line.bridgeName(),
                 line.callee(), line.caller(), line.codec(), call.connectionStatus(), call.created(),
                 call.customName(), seconds(call.created(), now), call.gainLevel(), call.holdMode(), call.callId(),
-                call.joined(), meetingNumber, call.muteMode(), line.nodeName(), call.presenterMedia(), call.qaMode(),
-                call.role(), IN_MEETING);
+                call.hasJoined() ? call.joined() : null, meetingNumber, call.muteMode(), line.nodeName(),
+                call.presenterMedia(), call.qaMode(), call.role(), IN_MEETING);
     }
 
     public static CallView waiting(long callId, long created, CallLine line, String customName, long now) {

@@ -6,7 +6,6 @@ import java.util.Map;
 
 import org.conference.common.api.ApiException;
 import org.conference.common.api.ListEnvelope;
-import org.conference.common.attributes.AttributeCatalog;
 import org.conference.common.identity.Identity;
 import org.conference.common.query.FieldSelection;
 import org.conference.common.query.InMemoryQueries;
@@ -78,9 +77,9 @@ class MeetingController {
     @PutMapping("/{meetingNumber}/attributes/{name}")
     Mono<List<Map<String, Object>>> setAttribute(Identity caller, @PathVariable long meetingNumber,
             @PathVariable String name, @RequestBody AttributeValue body) {
-        return Mono.fromCallable(() -> AttributeCatalog.standard().checkValue(name, valueOf(body), "value"))
+        return Mono.fromCallable(() -> MeetingViews.settableValue(name, valueOf(body)))
                 .flatMap(value -> meetings.setAttribute(caller, meetingNumber, name, value))
-                .map(meeting -> List.of(MeetingViews.attribute(name, meeting.attribute(name))));
+                .map(meeting -> List.of(MeetingViews.attribute(name, MeetingViews.valueOf(meeting, name))));
     }
 
     private static Object valueOf(AttributeValue body) {

@@ -8,8 +8,10 @@ import org.conference.meeting.rules.Conference;
 /**
  * The reference's Meeting object. {@code attributes} lists what was changed on the live meeting
  * ({@code PUT /meetings/{n}/attributes/{name}}) — empty at the start, as in the reference's samples; the full set in
- * force is {@code GET /meetings/{n}/attributes}. {@code participantCount} counts every caller in the meeting, of any
- * role. {@code duration} is the seconds since the meeting was created, computed when read.
+ * force is {@code GET /meetings/{n}/attributes}. {@code participantCount} counts every caller in the meeting's mix, of
+ * any role; callers waiting for the start are not in it ({@code conf_waiting_count} counts them). {@code state} 0
+ * is a meeting whose callers wait for it to start, 1 one on hold, 2 an active one. {@code duration} is the seconds
+ * since the meeting was created, computed when read.
  */
 public record MeetingView(
         List<AttributeSetting> attributes,

@@ -1,166 +1,183 @@
 package org.conference.meeting.rules;
 
-import static org.conference.common.events.MeetingEvent.CALL_CREATED;
-import static org.conference.common.events.MeetingEvent.CALL_JOINED;
-import static org.conference.common.events.MeetingEvent.CALL_LEFT;
-import static org.conference.common.events.MeetingEvent.CALL_UPDATED;
-import static org.conference.common.events.MeetingEvent.MEETING_ENDED;
-import static org.conference.common.events.MeetingEvent.MEETING_STARTED;
+import static org.conference.meeting.rules.behaviours.KeypadBinding.COUNT;
+import static org.conference.meeting.rules.behaviours.KeypadBinding.EXIT;
+import static org.conference.meeting.rules.behaviours.KeypadBinding.HELP;
+import static org.conference.meeting.rules.behaviours.KeypadBinding.HOLD;
+import static org.conference.meeting.rules.behaviours.KeypadBinding.LOCK;
+import static org.conference.meeting.rules.behaviours.KeypadBinding.MUTE_OTHERS;
+import static org.conference.meeting.rules.behaviours.KeypadBinding.OPERATOR;
+import static org.conference.meeting.rules.behaviours.KeypadBinding.QA_CLEAR;
+import static org.conference.meeting.rules.behaviours.KeypadBinding.QA_CLOSE;
+import static org.conference.meeting.rules.behaviours.KeypadBinding.QA_HAND;
+import static org.conference.meeting.rules.behaviours.KeypadBinding.QA_MODERATE;
+import static org.conference.meeting.rules.behaviours.KeypadBinding.RECORD;
+import static org.conference.meeting.rules.behaviours.KeypadBinding.SELF_MUTE;
+import static org.conference.meeting.rules.behaviours.KeypadBinding.TONES;
 
+import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.conference.common.events.TelephonyCommand;
 import org.conference.meeting.rules.MeetingInput.Drop;
+import org.conference.meeting.rules.MeetingInput.Dtmf;
 import org.conference.meeting.rules.MeetingInput.End;
 import org.conference.meeting.rules.MeetingInput.Join;
 import org.conference.meeting.rules.MeetingInput.Leave;
 import org.conference.meeting.rules.MeetingInput.SetAttribute;
+import org.conference.meeting.rules.MeetingInput.Tick;
 import org.conference.meeting.rules.MeetingInput.UpdateCall;
+import org.conference.meeting.rules.behaviours.CountRule;
+import org.conference.meeting.rules.behaviours.EntryRule;
+import org.conference.meeting.rules.behaviours.HoldRule;
+import org.conference.meeting.rules.behaviours.KeyedAction;
+import org.conference.meeting.rules.behaviours.KeypadBinding;
+import org.conference.meeting.rules.behaviours.KeypadRule;
+import org.conference.meeting.rules.behaviours.Lifecycle;
+import org.conference.meeting.rules.behaviours.LimitsRule;
+import org.conference.meeting.rules.behaviours.LockRule;
+import org.conference.meeting.rules.behaviours.MuteRule;
+import org.conference.meeting.rules.behaviours.QaRule;
+import org.conference.meeting.rules.behaviours.RecordingRule;
+import org.conference.meeting.rules.behaviours.SelfServiceRule;
+import org.conference.meeting.rules.behaviours.StartRule;
+import org.conference.meeting.rules.behaviours.StopRule;
+import org.conference.meeting.rules.behaviours.TonesRule;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * The meeting state machine: a pure function from a meeting (or none) and one input to the next meeting and its
- * effects. Every input is idempotent (joining twice, leaving twice change nothing), so a redelivered input is
- * harmless. Start semantics are {@code first} here: the first caller whose code opens the room starts it.
+ * effects. The behaviours are the rules of {@code behaviours}, one per attribute family, asked in this order at
+ * every moment of the meeting's {@link Lifecycle}; the DTMF controls are the table {@link KeypadBinding}, each
+ * mapped here to the rule that acts on it. Every input is idempotent (joining twice, leaving twice, a digit event or
+ * a tick delivered again change nothing), so a redelivered input is harmless.
  */
 @Component
 public class MeetingRules {
 
-    /** True when applying {@code input} starts a meeting, which then needs a fresh meeting id. */
+    /** How long a keyed sequence that may still grow into a longer binding waits for its next digit. */
+    public static final Duration DEFAULT_KEYPAD_TIMEOUT = Duration.ofSeconds(2);
+
+    private final StartRule start = new StartRule();
+    private final KeypadRule keypad;
+    private final Lifecycle lifecycle;
+
+    public MeetingRules(@Value("${conference.meetings.keypad-timeout:PT2S}") Duration keypadTimeout) {
+        LockRule lock = new LockRule();
+        MuteRule mute = new MuteRule();
+        HoldRule hold = new HoldRule();
+        RecordingRule recording = new RecordingRule();
+        QaRule qa = new QaRule();
+        TonesRule tones = new TonesRule();
+        CountRule count = new CountRule();
+        SelfServiceRule self = new SelfServiceRule();
+        Map<KeypadBinding, KeyedAction> actions = new EnumMap<>(KeypadBinding.class);
+        actions.put(SELF_MUTE, mute::toggleSelf);
+        actions.put(MUTE_OTHERS, mute::toggleOthers);
+        actions.put(LOCK, lock::toggle);
+        actions.put(HOLD, hold::toggle);
+        actions.put(RECORD, recording::toggle);
+        actions.put(EXIT, self::exit);
+        actions.put(COUNT, count::tell);
+        actions.put(TONES, tones::cycle);
+        actions.put(HELP, self::help);
+        actions.put(OPERATOR, self::operator);
+        actions.put(QA_MODERATE, qa::moderate);
+        actions.put(QA_CLEAR, qa::clear);
+        actions.put(QA_CLOSE, qa::close);
+        actions.put(QA_HAND, qa::hand);
+        keypad = new KeypadRule(actions, keypadTimeout);
+        // the order matters where rules meet: the stop rule ends a meeting before recording looks for a new
+        // carrier; Q&A remembers a joiner's mute after the policies set it; tones are decided before counts
+        lifecycle = new Lifecycle(start, List.of(lock, new LimitsRule(), start, new StopRule(), new EntryRule(), mute,
+                hold, qa, recording, keypad, tones, count, self));
+    }
+
+    /** True when applying {@code input} may open a meeting, which then needs a fresh meeting id. */
     public boolean startsMeeting(Conference current, MeetingInput input) {
         return current == null && input instanceof Join;
     }
 
+    public Outcome.Builder begin(Conference current) {
+        return new Outcome.Builder(current, this::finish);
+    }
+
     /** Applies inputs in order; {@code newMeetingId} is used only if {@link #startsMeeting} was true. */
     public void apply(Outcome.Builder effects, MeetingInput input, long now, long newMeetingId) {
+        effects.at(now);
+        LiveMeeting meeting = new LiveMeeting(effects, now, lifecycle);
         // Java 17: no pattern switch yet; the input types are sealed, so this chain is exhaustive
         if (input instanceof Join join) {
-            join(effects, join, now, newMeetingId);
+            lifecycle.join(meeting, join.participant(), join.room(), newMeetingId);
         } else if (input instanceof Leave leave) {
-            leave(effects, leave.callId());
+            lifecycle.leave(meeting, leave.callId());
         } else if (input instanceof Drop drop) {
-            drop(effects, drop.callId());
+            lifecycle.drop(meeting, drop.callId());
         } else if (input instanceof UpdateCall update) {
-            update(effects, update);
+            update(meeting, update);
         } else if (input instanceof SetAttribute attribute) {
-            setAttribute(effects, attribute);
+            lifecycle.attributeSet(meeting, attribute.name(), attribute.value());
         } else if (input instanceof End) {
-            end(effects);
+            lifecycle.end(meeting, null);
+        } else if (input instanceof Dtmf dtmf) {
+            keyed(meeting, dtmf);
+        } else if (input instanceof Tick) {
+            lifecycle.fireDue(meeting);
         }
     }
 
-    public Outcome.Builder begin(Conference current) {
-        return new Outcome.Builder(current);
+    private void finish(Outcome.Builder effects) {
+        lifecycle.decided(new LiveMeeting(effects, effects.now(), lifecycle));
     }
 
-    private void join(Outcome.Builder effects, Join join, long now, long newMeetingId) {
-        Conference meeting = effects.conference();
-        Participant caller = join.participant();
-        if (meeting != null && meeting.participant(caller.callId()).isPresent()) {
+    /** A digit event is applied once (its id is remembered), and only for a call the meeting holds. */
+    private void keyed(LiveMeeting meeting, Dtmf dtmf) {
+        Conference live = meeting.conference();
+        String eventId = dtmf.eventId();
+        if (live == null || (eventId != null && live.applied(eventId)) || !live.holds(dtmf.callId())) {
             return;
         }
-        effects.happenedBeforeJoining(CALL_CREATED, caller);
-        if (meeting == null) {
-            meeting = start(join.room(), newMeetingId, now);
-            effects.become(meeting);
-            effects.happened(MEETING_STARTED, null);
+        if (eventId != null) {
+            meeting.change(current -> current.applying(eventId));
         }
-        Participant joined = caller.withJoined(now);
-        effects.become(meeting.adding(joined));
-        effects.instruct(joined.edgeCallId(), TelephonyCommand.JOIN, Long.toString(meeting.meetingNumber()));
-        effects.happened(CALL_JOINED, joined);
-        effects.project(joined.callId(), joined);
+        keypad.keyed(meeting, dtmf.callId(), dtmf.digits() == null ? "" : dtmf.digits());
     }
 
-    private void leave(Outcome.Builder effects, long callId) {
-        Conference meeting = effects.conference();
-        Optional<Participant> present = meeting == null ? Optional.empty() : meeting.participant(callId);
-        effects.project(callId, null);
-        if (present.isEmpty()) {
+    /**
+     * {@code PUT /calls/{id}}: a call in the mix changes as sent, the edge told of a new mute or hold; a waiting
+     * call stays on hold until the meeting starts (a new role may start it).
+     */
+    private void update(LiveMeeting meeting, UpdateCall update) {
+        if (meeting.gone()) {
             return;
         }
-        Conference after = meeting.without(callId);
-        effects.become(after);
-        effects.happened(CALL_LEFT, present.get());
-        if (after.participants().isEmpty()) {
-            effects.happened(MEETING_ENDED, null);
-            effects.become(null);
-        }
-    }
-
-    private void drop(Outcome.Builder effects, long callId) {
-        Conference meeting = effects.conference();
-        if (meeting != null) {
-            meeting.participant(callId).ifPresent(call ->
-                    effects.instruct(call.edgeCallId(), TelephonyCommand.HANGUP, null));
-        }
-        leave(effects, callId);
-    }
-
-    private void end(Outcome.Builder effects) {
-        Conference meeting = effects.conference();
-        if (meeting == null) {
-            return;
-        }
-        List<Participant> everyone = meeting.participants();
-        for (Participant call : everyone) {
-            drop(effects, call.callId());
-        }
-        if (everyone.isEmpty()) {
-            effects.happened(MEETING_ENDED, null);
-            effects.become(null);
-        }
-    }
-
-    private void update(Outcome.Builder effects, UpdateCall update) {
-        Conference meeting = effects.conference();
-        if (meeting == null) {
-            return;
-        }
-        meeting.participant(update.callId()).ifPresent(before -> {
-            Participant after = update.changes().applyTo(before);
-            effects.become(meeting.replacing(before.callId(), call -> after));
+        meeting.conference().participant(update.callId()).ifPresent(before -> {
+            Participant changed = update.changes().applyTo(before);
+            Participant after = before.hasJoined() ? changed : changed.withHoldMode(before.holdMode());
+            meeting.change(live -> live.replacing(before.callId(), call -> after));
             if (before.muted() != after.muted()) {
-                effects.instruct(after.edgeCallId(), after.muted() ? TelephonyCommand.MUTE : TelephonyCommand.UNMUTE,
-                        null);
+                meeting.instruct(after, after.muted() ? TelephonyCommand.MUTE : TelephonyCommand.UNMUTE, null);
             }
             if (before.held() != after.held()) {
-                effects.instruct(after.edgeCallId(), after.held() ? TelephonyCommand.HOLD : TelephonyCommand.UNHOLD,
-                        null);
+                meeting.instruct(after, after.held() ? TelephonyCommand.HOLD : TelephonyCommand.UNHOLD, null);
             }
-            effects.happened(CALL_UPDATED, after);
-            effects.project(after.callId(), after);
+            meeting.callUpdated(after);
+            if (!before.hasJoined()) {
+                start.reconsider(meeting);
+            }
         });
-    }
-
-    private void setAttribute(Outcome.Builder effects, SetAttribute attribute) {
-        Conference meeting = effects.conference();
-        if (meeting != null) {
-            effects.become(meeting.withAttribute(attribute.name(), attribute.value()));
-        }
-    }
-
-    private static Conference start(RoomContext room, long meetingId, long now) {
-        String mutePolicy = room.attributes().getOrDefault("conference_mute_policy", "");
-        String holdPolicy = room.attributes().getOrDefault("conference_hold_policy", "");
-        boolean distributed = "on".equals(room.attributes().get("conference_distributed"));
-        return new Conference(meetingId, room.meetingNumber(), room.ownerSid(), room.ownerLineage(), room.ownerName(),
-                now, Conference.ACTIVE, false, false, initialMuteMode(mutePolicy), initialHoldMode(holdPolicy), 0,
-                distributed ? 1 : 0, room.attributes(), List.of(), List.of(), Map.of());
     }
 
     /** The reference's Meeting {@code muteMode}: 40 participants and listeners muted, 32 listeners muted. */
     static int initialMuteMode(String policy) {
-        if (policy.contains("p") && policy.contains("l")) {
-            return 40;
-        }
-        return policy.contains("l") ? 32 : 0;
+        return EntryRule.initialMuteMode(policy);
     }
 
     /** The reference's Meeting {@code holdMode}: 40 when participants and listeners start on hold. */
     static int initialHoldMode(String policy) {
-        return policy.contains("p") && policy.contains("l") ? 40 : 0;
+        return EntryRule.initialHoldMode(policy);
     }
 }

@@ -1,7 +1,9 @@
 package org.conference.meeting.rules;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * What applying inputs to a meeting decided: the meeting afterwards ({@code null} once it ended), what happened in
@@ -30,20 +32,36 @@ public record Outcome(Conference conference, List<Happening> happenings, List<In
     public record Refusal(long callId, String reason) {
     }
 
-    /** Collects the effects of a run of inputs, in order. */
+    /**
+     * Collects the effects of a run of inputs (one write), in order. {@code finishing} runs once, when the outcome is
+     * built: what is decided per write rather than per input (tones coalesced over every join of the write).
+     */
     public static final class Builder {
         private Conference conference;
         private final List<Happening> happenings = new ArrayList<>();
         private final List<Instruction> instructions = new ArrayList<>();
         private final List<Projection> projections = new ArrayList<>();
         private final List<Refusal> refusals = new ArrayList<>();
+        private final Consumer<Builder> finishing;
+        private long now;
+        private Outcome built;
 
-        Builder(Conference start) {
+        Builder(Conference start, Consumer<Builder> finishing) {
             this.conference = start;
+            this.finishing = finishing;
         }
 
         public Conference conference() {
             return conference;
+        }
+
+        /** The time the latest input was applied at. */
+        void at(long appliedAt) {
+            now = appliedAt;
+        }
+
+        long now() {
+            return now;
         }
 
         void become(Conference next) {
@@ -70,8 +88,17 @@ public record Outcome(Conference conference, List<Happening> happenings, List<In
             refusals.add(new Refusal(callId, reason));
         }
 
+        List<Happening> happenings() {
+            return Collections.unmodifiableList(happenings);
+        }
+
         public Outcome build() {
-            return new Outcome(conference, happenings, instructions, projections, refusals);
+            if (built == null) {
+                finishing.accept(this);
+                built = new Outcome(conference, List.copyOf(happenings), List.copyOf(instructions),
+                        List.copyOf(projections), List.copyOf(refusals));
+            }
+            return built;
         }
     }
 }

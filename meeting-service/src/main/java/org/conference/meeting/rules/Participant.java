@@ -44,6 +44,11 @@ public record Participant(
                 customName, gainLevel, presenterMedia, connectionStatus, qaMode);
     }
 
+    public Participant withQaMode(int mode) {
+        return new Participant(callId, edgeCallId, created, line, role, accessCode, joined, muteMode, holdMode,
+                customName, gainLevel, presenterMedia, connectionStatus, mode);
+    }
+
     public Participant withDetails(String newCustomName, int newGainLevel, int newPresenterMedia,
             int newConnectionStatus, String newAccessCode, CallLine newLine) {
         return new Participant(callId, edgeCallId, created, newLine, role, newAccessCode, joined, muteMode, holdMode,
@@ -56,5 +61,10 @@ public record Participant(
 
     public boolean held() {
         return holdMode != 0;
+    }
+
+    /** In the meeting's mix; a caller waiting for the start has not joined yet. */
+    public boolean hasJoined() {
+        return joined != 0;
     }
 }

@@ -22,7 +22,7 @@ class MeetingRulesTest {
     private static final RoomContext ROOM = new RoomContext(273751, "owner", List.of("root", "owner"), "John Smith",
             Map.of("conference_mute_policy", "l", "conference_distributed", "off"));
 
-    private final MeetingRules rules = new MeetingRules();
+    private final MeetingRules rules = new MeetingRules(MeetingRules.DEFAULT_KEYPAD_TIMEOUT);
 
     static Participant caller(long id, int role) {
         return new Participant(id, "edge-" + id, 1000, new CallLine("+1516206531" + id, "15162065318", null, null,
