@@ -14,9 +14,10 @@ import org.conference.common.events.AttributeSetting;
 /**
  * A live meeting: the reference's Meeting object (minus {@code duration}, computed when read), the attributes in
  * force, its participants in the order they joined, and what the behaviours keep between inputs: callers waiting for
- * the start, counts per role, the recording take, the Q&A session, digits keyed so far per call, deadlines, and the
- * ids of the last inputs applied. Immutable; {@link MeetingRules} returns the next one. Collections read back from
- * documents written before a field existed are null: they default to empty, counts are recounted.
+ * the start, counts per role, the recording take, the Q&A session, digits keyed so far per call, deadlines, the ids
+ * of the last inputs applied, and when tones were last played. Immutable; {@link MeetingRules} returns the next one.
+ * What documents written before a field existed lack reads as null (hence the boxed types): it defaults to empty,
+ * counts are recounted.
  */
 public record Conference(
         long meetingId,
@@ -36,15 +37,16 @@ public record Conference(
         List<AttributeSetting> changedAttributes,
         List<Participant> participants,
         Map<String, Long> deadlines,
-        long startedAt,
+        Long startedAt,
         List<Participant> waiting,
         RoleCount joinedCount,
         RoleCount waitingCount,
-        boolean othersMuted,
+        Boolean othersMuted,
         RecordingTake take,
         QaSession qa,
         Map<String, String> keypad,
-        List<String> appliedInputs) {
+        List<String> appliedInputs,
+        ToneTimes tones) {
 
     /** Meeting {@code state}: 0 not started yet (callers wait for a host), 1 on hold, 2 active. */
     public static final int NOT_STARTED = 0;
@@ -60,6 +62,9 @@ public record Conference(
         changedAttributes = List.copyOf(changedAttributes);
         participants = List.copyOf(participants);
         deadlines = deadlines == null ? Map.of() : Map.copyOf(deadlines);
+        // a meeting live before the start became a state of its own started when it was created
+        startedAt = startedAt == null ? (state == NOT_STARTED ? 0L : created) : startedAt;
+        othersMuted = othersMuted != null && othersMuted;
         waiting = waiting == null ? List.of() : List.copyOf(waiting);
         joinedCount = joinedCount == null ? RoleCount.of(participants) : joinedCount;
         waitingCount = waitingCount == null ? RoleCount.of(waiting) : waitingCount;
@@ -67,6 +72,7 @@ public record Conference(
         qa = qa == null ? QaSession.NONE : qa;
         keypad = keypad == null ? Map.of() : Map.copyOf(keypad);
         appliedInputs = appliedInputs == null ? List.of() : List.copyOf(appliedInputs);
+        tones = tones == null ? ToneTimes.NEVER : tones;
     }
 
     /** A meeting opened by its first caller's code, not started yet: the start rule decides when it starts. */
@@ -74,8 +80,8 @@ public record Conference(
             int type) {
         return new Conference(meetingId, room.meetingNumber(), room.ownerSid(), room.ownerLineage(),
                 room.ownerName(), now, NOT_STARTED, false, false, muteMode, holdMode, 0, type, room.attributes(),
-                List.of(), List.of(), Map.of(), 0, List.of(), RoleCount.NONE, RoleCount.NONE, false,
-                RecordingTake.NONE, QaSession.NONE, Map.of(), List.of());
+                List.of(), List.of(), Map.of(), 0L, List.of(), RoleCount.NONE, RoleCount.NONE, false,
+                RecordingTake.NONE, QaSession.NONE, Map.of(), List.of(), ToneTimes.NEVER);
     }
 
     /**
@@ -186,6 +192,10 @@ public record Conference(
             draft.qaMode = mode;
             draft.qa = session;
         });
+    }
+
+    public Conference withTones(ToneTimes next) {
+        return edit(draft -> draft.tones = next);
     }
 
     /** Digits {@code callId} keyed so far; empty forgets them. */

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.conference.common.events.AttributeSetting;
 
 /**
- * A copy of a {@link Conference} being changed: records have no withers, and spelling out 26 components per change
+ * A copy of a {@link Conference} being changed: records have no withers, and spelling out 27 components per change
  * would hide what each change is. Only what a live meeting can change is here; its identity never changes.
  */
 final class ConferenceDraft {
@@ -20,15 +20,16 @@ final class ConferenceDraft {
     List<AttributeSetting> changedAttributes;
     List<Participant> participants;
     Map<String, Long> deadlines;
-    long startedAt;
+    Long startedAt;
     List<Participant> waiting;
     RoleCount joinedCount;
     RoleCount waitingCount;
-    boolean othersMuted;
+    Boolean othersMuted;
     RecordingTake take;
     QaSession qa;
     Map<String, String> keypad;
     List<String> appliedInputs;
+    ToneTimes tones;
 
     ConferenceDraft(Conference from) {
         this.from = from;
@@ -49,12 +50,14 @@ final class ConferenceDraft {
         qa = from.qa();
         keypad = from.keypad();
         appliedInputs = from.appliedInputs();
+        tones = from.tones();
     }
 
     Conference build() {
         return new Conference(from.meetingId(), from.meetingNumber(), from.ownerSid(), from.ownerLineage(),
                 from.subscriberName(), from.created(), state, recording, secured, from.muteMode(), from.holdMode(),
                 qaMode, from.type(), attributes, changedAttributes, participants, deadlines, startedAt, waiting,
-                joinedCount, waitingCount, othersMuted, take, qa, keypad, appliedInputs);
+                joinedCount, waitingCount, othersMuted, take, qa, keypad, appliedInputs,
+                tones);
     }
 }

@@ -2,8 +2,9 @@ package org.conference.meeting.rules;
 
 /**
  * A named moment at which the meeting must act, kept in {@link Conference#deadlines()} by {@link #name()}:
- * {@code start-wait}, {@code stop-wait}, {@code meeting-max}, {@code recording-stop}, and per call
- * {@code call-max:<callId>} and {@code dtmf:<callId>} (the in-meeting digit prefix timeout).
+ * {@code start-wait}, {@code stop-wait}, {@code meeting-max}, {@code recording-stop}, {@code call-max} (the first
+ * call whose {@code call_maxduration} is up: one deadline for all calls, so that a join does not copy a deadline per
+ * caller) and per call {@code dtmf:<callId>} (the in-meeting digit prefix timeout).
  */
 public record Deadline(String kind, long callId) {
 
@@ -11,12 +12,8 @@ public record Deadline(String kind, long callId) {
     public static final Deadline STOP_WAIT = new Deadline("stop-wait", 0);
     public static final Deadline MEETING_MAX = new Deadline("meeting-max", 0);
     public static final Deadline RECORDING_STOP = new Deadline("recording-stop", 0);
-    static final String CALL_MAX = "call-max";
+    public static final Deadline CALL_MAX = new Deadline("call-max", 0);
     static final String KEYPAD = "dtmf";
-
-    public static Deadline callMax(long callId) {
-        return new Deadline(CALL_MAX, callId);
-    }
 
     public static Deadline keypad(long callId) {
         return new Deadline(KEYPAD, callId);
@@ -36,10 +33,6 @@ public record Deadline(String kind, long callId) {
 
     public String name() {
         return callId == 0 ? kind : kind + ":" + callId;
-    }
-
-    public boolean isCallMax() {
-        return CALL_MAX.equals(kind);
     }
 
     public boolean isKeypad() {

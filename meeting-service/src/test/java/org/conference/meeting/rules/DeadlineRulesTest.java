@@ -20,7 +20,7 @@ class DeadlineRulesTest {
 
         meeting.join(1, HOST);
 
-        assertThat(meeting.meeting().deadlines()).containsOnlyKeys("call-max:1", "meeting-max");
+        assertThat(meeting.meeting().deadlines()).containsOnlyKeys("call-max", "meeting-max");
         assertThat(meeting.meeting().nextDeadline()).hasValue(meeting.now() + 30_000);
     }
 
@@ -35,7 +35,8 @@ class DeadlineRulesTest {
         Outcome due = meeting.after(Duration.ofSeconds(55)).tick();
 
         assertThat(due.happenings()).extracting(h -> h.call().callId()).containsExactly(1L, 2L);
-        assertThat(meeting.meeting().deadlines()).containsOnlyKeys("call-max:3");
+        assertThat(meeting.meeting().deadlines()).as("moved on to the next call due")
+                .containsOnlyKeys("call-max").containsEntry("call-max", meeting.now() + 5_000);
     }
 
     @Test
@@ -80,8 +81,9 @@ class DeadlineRulesTest {
 
     @Test
     void deadlineNamesCarryTheirCall() {
-        assertThat(Deadline.parse("call-max:42")).isEqualTo(Deadline.callMax(42));
+        assertThat(Deadline.parse("dtmf:42")).isEqualTo(Deadline.keypad(42));
         assertThat(Deadline.keypad(7).name()).isEqualTo("dtmf:7");
         assertThat(Deadline.parse("stop-wait")).isEqualTo(Deadline.STOP_WAIT);
+        assertThat(Deadline.parse("call-max")).isEqualTo(Deadline.CALL_MAX);
     }
 }

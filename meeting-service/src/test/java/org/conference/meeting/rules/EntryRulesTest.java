@@ -10,6 +10,7 @@ import static org.conference.meeting.rules.Participant.HOST;
 import static org.conference.meeting.rules.Participant.LISTENER;
 import static org.conference.meeting.rules.Participant.PARTICIPANT;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -94,7 +95,7 @@ class EntryRulesTest {
         meeting.join(1, HOST);
         meeting.join(2, PARTICIPANT);
 
-        Outcome three = meeting.write(join(3), join(4), join(5));
+        Outcome three = meeting.after(Duration.ofSeconds(1)).write(join(3), join(4), join(5));
 
         assertThat(commandsTo(three, 1)).containsExactly("play entry-tone");
         assertThat(commandsTo(three, 2)).containsExactly("play entry-tone");
@@ -112,12 +113,40 @@ class EntryRulesTest {
             storm.add(join(id));
         }
 
-        Outcome joined = meeting.write(storm.toArray(MeetingInput[]::new));
+        Outcome joined = meeting.after(Duration.ofSeconds(1)).write(storm.toArray(MeetingInput[]::new));
 
         assertThat(meeting.meeting().participants()).hasSize(501);
         // join + one coalesced entry tone + the count, per joiner; one tone for the host
         assertThat(joined.instructions()).hasSize(500 * 3 - 1 + 1);
         assertThat(commandsTo(joined, 599)).containsExactly("join 273751", "play count:501");
+    }
+
+    @Test
+    void theMeetingPlaysEachKindOfToneAtMostOnceASecond() {
+        MeetingHarness meeting = new MeetingHarness("call_announceparticipantcount", "");
+        meeting.join(1, HOST);
+        assertThat(commandsTo(meeting.join(2, PARTICIPANT), 1)).containsExactly("play entry-tone");
+
+        assertThat(commandsTo(meeting.after(Duration.ofMillis(999)).join(3, PARTICIPANT), 1))
+                .as("within the second after the last tone").isEmpty();
+        assertThat(commandsTo(meeting.after(Duration.ofMillis(1)).join(4, PARTICIPANT), 1))
+                .containsExactly("play entry-tone");
+        assertThat(commandsTo(meeting.leave(4), 1)).as("exit tones keep their own second")
+                .containsExactly("play exit-tone");
+    }
+
+    @Test
+    void aStormSpreadOverManyWritesStillSendsAboutOneToneBroadcastPerSecond() {
+        MeetingHarness meeting = new MeetingHarness("call_announceparticipantcount", "");
+        meeting.join(1, HOST);
+        long tones = 0;
+        for (long id = 100; id < 600; id++) {
+            Outcome one = meeting.after(Duration.ofMillis(10)).join(id, PARTICIPANT);
+            tones += commands(one).stream().filter(command -> command.endsWith("play entry-tone")).count();
+        }
+
+        // 500 joins over 5 s: 5 broadcasts to at most 500 calls, instead of one per join to everyone (125,000)
+        assertThat(tones).isPositive().isLessThanOrEqualTo(5 * 500);
     }
 
     @Test

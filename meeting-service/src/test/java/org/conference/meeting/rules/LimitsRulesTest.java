@@ -81,7 +81,8 @@ class LimitsRulesTest {
         MeetingHarness meeting = new MeetingHarness("call_maxduration", "60");
         meeting.join(1, HOST);
         meeting.after(Duration.ofSeconds(10)).join(2, PARTICIPANT);
-        assertThat(meeting.meeting().deadlines()).containsEntry("call-max:2", meeting.now() + 60_000);
+        assertThat(meeting.meeting().deadlines()).as("the first call due").containsEntry("call-max",
+                meeting.now() - 10_000 + 60_000);
 
         Outcome first = meeting.after(Duration.ofSeconds(50)).tick();
 
@@ -95,14 +96,30 @@ class LimitsRulesTest {
     }
 
     @Test
-    void aCallThatLeavesTakesItsMaxDurationDeadlineWithIt() {
+    void whenTheFirstCallDueLeftEarlyTheDeadlineHangsUpNobodyAndMovesOn() {
         MeetingHarness meeting = new MeetingHarness("call_maxduration", "60");
         meeting.join(1, HOST);
-        meeting.join(2, PARTICIPANT);
+        meeting.after(Duration.ofSeconds(20)).join(2, PARTICIPANT);
+        meeting.leave(1);
 
-        meeting.leave(2);
+        Outcome nobodyDue = meeting.after(Duration.ofSeconds(40)).tick();
 
-        assertThat(meeting.meeting().deadlines()).containsOnlyKeys("call-max:1");
+        assertThat(nobodyDue.instructions()).isEmpty();
+        assertThat(meeting.meeting().deadlines()).containsEntry("call-max", meeting.now() + 20_000);
+        assertThat(commands(meeting.after(Duration.ofSeconds(20)).tick()))
+                .containsExactly("edge-2 play max-duration", "edge-2 hangup");
+    }
+
+    @Test
+    void callMaxDurationSetOnTheLiveMeetingCountsForEveryCallFromItsJoin() {
+        MeetingHarness meeting = new MeetingHarness("call_maxduration", "0");
+        meeting.join(1, HOST);
+        long joined = meeting.now();
+        assertThat(meeting.meeting().deadlines()).doesNotContainKey("call-max");
+
+        meeting.after(Duration.ofSeconds(100)).write(new MeetingInput.SetAttribute("call_maxduration", "300"));
+
+        assertThat(meeting.meeting().deadlines()).containsEntry("call-max", joined + 300_000);
     }
 
     @Test
