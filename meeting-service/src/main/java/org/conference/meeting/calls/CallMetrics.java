@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PreDestroy;
 
+import org.conference.meeting.meetings.MeetingMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.query.Query;
@@ -18,8 +19,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Calls refused by reason, telephony events that could not apply (unknown call, DTMF after entry, …), and the
- * platform-wide count of calls ({@code conference_calls_active}, the same on every instance: aggregate with max).
+ * Telephony events that could not apply (unknown call, DTMF after hang-up, …), callers the lobby refused (counted
+ * with the meetings' refusals, in {@link MeetingMetrics#refused}), and the platform-wide count of calls
+ * ({@code conference_calls_active}, the same on every instance: aggregate with max).
  */
 @Component
 class CallMetrics {
@@ -27,11 +29,13 @@ class CallMetrics {
     private static final Logger log = LoggerFactory.getLogger(CallMetrics.class);
 
     private final MeterRegistry meters;
+    private final MeetingMetrics meetings;
     private final AtomicLong active = new AtomicLong();
     private final Disposable refresh;
 
-    CallMetrics(MeterRegistry meters, CallStore calls) {
+    CallMetrics(MeterRegistry meters, CallStore calls, MeetingMetrics meetings) {
         this.meters = meters;
+        this.meetings = meetings;
         Gauge.builder("conference.calls.active", active, AtomicLong::get)
                 .description("Calls on the platform: keying in a code or in a meeting").register(meters);
         this.refresh = Flux.interval(Duration.ofSeconds(2))
@@ -43,8 +47,7 @@ class CallMetrics {
     }
 
     void refused(String reason) {
-        Counter.builder("conference.calls.refused").description("Calls hung up before entering a meeting, by reason")
-                .tag("reason", reason).register(meters).increment();
+        meetings.refused(reason);
     }
 
     void ignored(String reason) {

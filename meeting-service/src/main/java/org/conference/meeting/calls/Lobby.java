@@ -30,7 +30,8 @@ import reactor.core.publisher.Mono;
 /**
  * A caller between dialling in and entering a meeting: routed by the number it dialled, then keying in an access
  * code (ARCHITECTURE.md §6). A code that opens a room hands the caller to that meeting; wrong codes are counted, and
- * after {@code call_operator_after} of them the caller is hung up — there is no operator to pass it to.
+ * after {@code call_operator_after} of them the caller is hung up — there is no operator to pass it to. Digits keyed
+ * after the hand-over go to the meeting, behind the caller's join.
  * Events of one call arrive in order (they are keyed by the edge call id); the inter-digit timer may fire on any
  * instance, so every write is made at the lobby version read, and a lost race means deciding again.
  */
@@ -132,9 +133,15 @@ public class Lobby implements TimerHandler {
             return lobby.admittedTo() != null && !call.inMeeting() && !lobby.hungUp() ? handOverAgain(call)
                     : Mono.empty();
         }
-        if (!stillKeying(call)) {
-            metrics.ignored("dtmf-after-entry");
+        if (lobby.hungUp()) {
+            metrics.ignored("dtmf-after-hangup");
             return Mono.empty();
+        }
+        if (handedOver(call)) {
+            // nothing to remember here: a redelivered event is forwarded again with the same id, which the meeting
+            // recognises, and the hand-over was published before this event was read, so it stays ahead of it
+            return meetings.requestDtmf(call.meeting(), call.id(), event.digits() == null ? "" : event.digits(),
+                    event.id());
         }
         String digits = event.digits() == null ? "" : event.digits();
         return withKeys(call, (route, keys) -> decide(call, event.id(), route,
@@ -143,7 +150,12 @@ public class Lobby implements TimerHandler {
     }
 
     private static boolean stillKeying(CallDocument call) {
-        return !call.inMeeting() && call.lobby().admittedTo() == null && !call.lobby().hungUp();
+        return !handedOver(call) && !call.lobby().hungUp();
+    }
+
+    /** Its code opened a room: from then on its digits are the meeting's to interpret. */
+    private static boolean handedOver(CallDocument call) {
+        return call.inMeeting() || call.lobby().admittedTo() != null;
     }
 
     private record Routed(Route route, Keychains keys) {

@@ -13,8 +13,9 @@ import org.springframework.data.annotation.Id;
  * One document per meeting number: the live meeting (or none, between meetings) and, written atomically with every
  * change to it, what that change must still tell the world — events for {@code conference.meeting.events}, commands
  * for the edge, and Calls to update — each numbered, so the relay publishes them in order and records how far it got
- * ({@code *Through}), which only the relay writes. The document outlives its meetings so that {@code sequence} keeps
- * growing per meeting number and never repeats.
+ * ({@code *Through}), and the meeting's next deadline, which the relay mirrors into a durable timer and records in
+ * {@code deadlineMirrored} ({@link MeetingDeadlines#NONE}: no timer). Only the relay writes those marks. The document
+ * outlives its meetings so that {@code sequence} keeps growing per meeting number and never repeats.
  *
  * <p>{@code participantCount}, {@code ownerSid} and {@code ownerLineage} repeat what {@code conference} holds at the
  * top level, for list queries and visibility.
@@ -34,6 +35,7 @@ record MeetingDocument(
         List<PendingCommand> commands,
         long projectedThrough,
         List<PendingProjection> projections,
+        Long deadlineMirrored,
         boolean pending,
         long version) implements Owned {
 
@@ -44,6 +46,8 @@ record MeetingDocument(
         events = events == null ? List.of() : List.copyOf(events);
         commands = commands == null ? List.of() : List.copyOf(commands);
         projections = projections == null ? List.of() : List.copyOf(projections);
+        // documents written before deadlines existed have no mark, and no timer
+        deadlineMirrored = deadlineMirrored == null ? MeetingDeadlines.NONE : deadlineMirrored;
     }
 
     /** The commands the edge has not been sent yet, numbered per meeting number. */

@@ -21,19 +21,26 @@ import reactor.core.publisher.Mono;
 
 /**
  * What an operator watches about meetings. {@code conference_meetings_active} is the platform-wide count read from
- * Mongo, so every instance reports the same number: aggregate it with {@code max}, not {@code sum}.
+ * Mongo, so every instance reports the same number: aggregate it with {@code max}, not {@code sum}. The one home of
+ * {@code conference_calls_refused_total}: the lobby's refusals (no route, wrong codes) and the meetings' (caps, lock,
+ * start wait) are one series by reason.
  */
 @Component
-class MeetingMetrics {
+public class MeetingMetrics {
 
     private static final Logger log = LoggerFactory.getLogger(MeetingMetrics.class);
 
+    private final MeterRegistry meters;
     private final Counter joined;
+    private final Counter ticks;
     private final Timer joinLatency;
     private final AtomicLong active = new AtomicLong();
     private final Disposable refresh;
 
     MeetingMetrics(MeterRegistry meters, MeetingStore store) {
+        this.meters = meters;
+        this.ticks = Counter.builder("conference.meeting.ticks")
+                .description("Deadline ticks applied to meetings (a meeting's durable timer fired)").register(meters);
         this.joined = Counter.builder("conference.calls.joined").description("Calls that joined a meeting")
                 .register(meters);
         this.joinLatency = Timer.builder("conference.calls.join.latency")
@@ -53,6 +60,17 @@ class MeetingMetrics {
     void joined(long dtmfAt, long joinedAt) {
         joined.increment();
         joinLatency.record(Duration.ofMillis(Math.max(0, joinedAt - dtmfAt)));
+    }
+
+    /** A caller hung up before entering, or turned away or released by its meeting, for {@code reason}. */
+    public void refused(String reason) {
+        Counter.builder("conference.calls.refused")
+                .description("Callers hung up before entering a meeting or turned away by it, by reason")
+                .tag("reason", reason).register(meters).increment();
+    }
+
+    void ticked() {
+        ticks.increment();
     }
 
     @PreDestroy

@@ -22,9 +22,11 @@ import reactor.core.publisher.Mono;
 
 /**
  * Publishes what meeting documents still owe: events (in {@code sequence} order, keyed by meeting number), edge
- * commands, and Call updates. Right after each write, and on a timer for whatever a crash or a lost lease left
- * pending, on any instance. At-least-once: a crash between publishing and recording it republishes the same
- * events with the same ids and sequences, which consumers recognise.
+ * commands, and Call updates, and mirrors the meeting's next deadline into its durable timer
+ * ({@link MeetingDeadlines}). Right after each write, and on a timer for whatever a crash or a lost lease left
+ * pending, on any instance: a document stays pending until all of it is done. At-least-once: a crash between
+ * publishing and recording it republishes the same events with the same ids and sequences, which consumers
+ * recognise, and mirrors the same deadline again, which changes nothing.
  */
 @Component
 class MeetingRelay implements SmartLifecycle {
@@ -35,15 +37,18 @@ class MeetingRelay implements SmartLifecycle {
     private final MeetingLeases leases;
     private final KafkaPublishing kafka;
     private final RosterProjection roster;
+    private final MeetingDeadlines deadlines;
     private final Duration sweepInterval;
     private volatile Disposable sweeper;
 
     MeetingRelay(MeetingStore store, MeetingLeases leases, KafkaPublishing kafka, RosterProjection roster,
+            MeetingDeadlines deadlines,
             @Value("${conference.meetings.relay-sweep-interval:PT0.5S}") Duration sweepInterval) {
         this.store = store;
         this.leases = leases;
         this.kafka = kafka;
         this.roster = roster;
+        this.deadlines = deadlines;
         this.sweepInterval = sweepInterval;
     }
 
@@ -66,7 +71,9 @@ class MeetingRelay implements SmartLifecycle {
         var events = document.unpublishedEvents();
         List<PendingCommand> commands = document.unsentCommands();
         List<PendingProjection> projections = document.unappliedProjections();
-        if (events.isEmpty() && commands.isEmpty() && projections.isEmpty()) {
+        long deadline = MeetingDeadlines.wanted(document);
+        if (events.isEmpty() && commands.isEmpty() && projections.isEmpty()
+                && deadline == document.deadlineMirrored()) {
             return Mono.empty();
         }
         String key = Long.toString(document.meetingNumber());
@@ -82,8 +89,10 @@ class MeetingRelay implements SmartLifecycle {
         long eventsThrough = events.isEmpty() ? 0 : events.get(events.size() - 1).sequence();
         long commandsThrough = commands.isEmpty() ? 0 : commands.get(commands.size() - 1).number();
         long projectedThrough = projections.isEmpty() ? 0 : projections.get(projections.size() - 1).version();
-        return Mono.when(publishEvents, sendCommands, project)
-                .then(store.relayed(document.meetingNumber(), eventsThrough, commandsThrough, projectedThrough));
+        Mono<Void> mirror = deadlines.mirror(document.meetingNumber(), document.deadlineMirrored(), deadline);
+        return Mono.when(publishEvents, sendCommands, project, mirror)
+                .then(store.relayed(document.meetingNumber(), eventsThrough, commandsThrough, projectedThrough,
+                        deadline));
     }
 
     private Mono<Void> project(PendingProjection projection) {

@@ -66,13 +66,8 @@ class MeetingRequestListener {
     private static List<MeetingInput> inputs(List<MeetingRequest> requests) {
         List<MeetingInput> inputs = new ArrayList<>();
         for (MeetingRequest request : requests) {
-            if (MeetingRequest.JOIN.equals(request.kind()) && request.participant() != null && request.room() != null) {
-                inputs.add(new MeetingInput.Join(request.participant(), request.room(), request.dtmfAt()));
-            } else if (MeetingRequest.LEAVE.equals(request.kind())) {
-                inputs.add(new MeetingInput.Leave(request.callId()));
-            } else {
-                log.warn("Ignoring malformed meeting request {}", request);
-            }
+            request.input().ifPresentOrElse(inputs::add,
+                    () -> log.warn("Ignoring malformed meeting request {}", request));
         }
         return inputs;
     }

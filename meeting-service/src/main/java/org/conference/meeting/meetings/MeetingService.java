@@ -3,7 +3,7 @@ package org.conference.meeting.meetings;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.OptionalLong;
 
 import org.conference.common.api.ApiException;
 import org.conference.common.api.ListEnvelope;
@@ -25,8 +25,9 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * Live meetings: what the API reads and changes, and what the lobby hands over once a caller's code is known. Every
- * change goes through {@link MeetingWriter}, then the relay publishes what it decided.
+ * Live meetings: what the API reads and changes, what the lobby hands over once a caller's code is known, and the
+ * ticks of their deadline timers. Every change goes through {@link MeetingWriter}, then the relay publishes what it
+ * decided.
  */
 @Service
 public class MeetingService {
@@ -34,15 +35,19 @@ public class MeetingService {
     private final MeetingStore store;
     private final MeetingWriter writer;
     private final MeetingRelay relay;
+    private final MeetingDeadlines deadlines;
+    private final MeetingMetrics metrics;
     private final KafkaPublishing kafka;
     private final VisibleLists lists;
     private final Clock clock;
 
-    MeetingService(MeetingStore store, MeetingWriter writer, MeetingRelay relay, KafkaPublishing kafka,
-            VisibleLists lists, Clock clock) {
+    MeetingService(MeetingStore store, MeetingWriter writer, MeetingRelay relay, MeetingDeadlines deadlines,
+            MeetingMetrics metrics, KafkaPublishing kafka, VisibleLists lists, Clock clock) {
         this.store = store;
         this.writer = writer;
         this.relay = relay;
+        this.deadlines = deadlines;
+        this.metrics = metrics;
         this.kafka = kafka;
         this.lists = lists;
         this.clock = clock;
@@ -50,25 +55,64 @@ public class MeetingService {
 
     /** Hands a caller whose code opened {@code room} to the meeting's owner; done once the broker has it. */
     public Mono<Void> requestJoin(Participant caller, RoomContext room, long dtmfAt) {
-        return kafka.send(MeetingRequest.TOPIC, Long.toString(room.meetingNumber()),
-                new MeetingRequest(UUID.randomUUID().toString(), MeetingRequest.JOIN, room.meetingNumber(),
-                        caller.callId(), caller, room, dtmfAt));
+        return request(MeetingRequest.join(caller, room, dtmfAt));
     }
 
     /** The caller of {@code callId} hung up; it leaves meeting {@code meetingNumber} (if it ever got in). */
     public Mono<Void> requestLeave(long meetingNumber, long callId) {
-        return kafka.send(MeetingRequest.TOPIC, Long.toString(meetingNumber),
-                new MeetingRequest(UUID.randomUUID().toString(), MeetingRequest.LEAVE, meetingNumber, callId, null,
-                        null, 0));
+        return request(MeetingRequest.leave(meetingNumber, callId));
     }
 
-    /** Applies inputs to one meeting and relays the result; the relay's own failures are left to its sweep. */
+    /**
+     * The caller of {@code callId}, handed to meeting {@code meetingNumber}, keyed {@code digits} (telephony event
+     * {@code eventId}); the meeting interprets them after everything sent for it before, its join included.
+     */
+    public Mono<Void> requestDtmf(long meetingNumber, long callId, String digits, String eventId) {
+        return request(MeetingRequest.dtmf(meetingNumber, callId, digits, eventId));
+    }
+
+    private Mono<Void> request(MeetingRequest request) {
+        return kafka.send(MeetingRequest.TOPIC, Long.toString(request.meetingNumber()), request);
+    }
+
+    /**
+     * Applies inputs to one meeting and relays the result; the relay's own failures are left to its sweep. Whatever
+     * applied them (the requests listener, the API, a timer), the callers the meeting turned away are counted here,
+     * once the write that decided it won.
+     */
     Mono<Written> apply(long meetingNumber, List<MeetingInput> inputs) {
         return writer.apply(meetingNumber, inputs)
                 .onErrorMap(ConcurrentWriteException.class, busy -> ApiException.conflict("meetingNumber",
                         "the meeting is being changed by many requests at once, try again", null))
+                .doOnNext(this::countRefusals)
                 .flatMap(written -> written.document() == null ? Mono.just(written)
                         : relay.flush(meetingNumber).onErrorComplete().thenReturn(written));
+    }
+
+    private void countRefusals(Written written) {
+        if (written.document() != null) {
+            written.outcome().refusals().forEach(refusal -> metrics.refused(refusal.reason()));
+        }
+    }
+
+    /**
+     * The meeting's timer fired, on whichever instance claimed it: every deadline due now fires. Firing removes the
+     * timer, and a tick that changes nothing writes nothing for the relay to mirror; so a timer that fired before
+     * the meeting's next deadline (armed by a relay whose lease had run out, or not yet moved by a pending write) is
+     * set again to that deadline here.
+     */
+    Mono<Void> tick(long meetingNumber) {
+        return apply(meetingNumber, List.of(new MeetingInput.Tick()))
+                .doOnNext(written -> metrics.ticked())
+                .flatMap(written -> written.document() != null ? Mono.empty()
+                        : rearmIfEarly(meetingNumber, written.outcome().conference()));
+    }
+
+    private Mono<Void> rearmIfEarly(long meetingNumber, Conference meeting) {
+        OptionalLong next = meeting == null ? OptionalLong.empty() : meeting.nextDeadline();
+        // a deadline already due that the tick left in place would only fire again at once: never loop on it
+        return next.isPresent() && next.getAsLong() > clock.millis() ? deadlines.arm(meetingNumber, next.getAsLong())
+                : Mono.empty();
     }
 
     Mono<ListEnvelope<Map<String, Object>>> list(Identity caller, ListQuery query, MeetingViews views) {

@@ -17,12 +17,14 @@ import reactor.core.publisher.Mono;
 
 /**
  * The meeting documents. Writers replace a document only at the version they read (so two instances never lose each
- * other's change); the relay only raises its {@code *Through} marks, which writers never set.
+ * other's change); the relay only sets its marks ({@code *Through}, {@code deadlineMirrored}), which writers never
+ * set.
  */
 @Component
 class MeetingStore implements InitializingBean {
 
-    private static final String[] RELAY_FIELDS = {"publishedThrough", "commandsPublishedThrough", "projectedThrough"};
+    private static final String[] RELAY_FIELDS = {"publishedThrough", "commandsPublishedThrough", "projectedThrough",
+        "deadlineMirrored"};
 
     private final ReactiveMongoTemplate mongo;
 
@@ -69,10 +71,13 @@ class MeetingStore implements InitializingBean {
                 .map(result -> result.getMatchedCount() == 1);
     }
 
-    /** Records how far the relay got; marks only ever grow. */
-    Mono<Void> relayed(long meetingNumber, long events, long commands, long projections) {
+    /**
+     * Records how far the relay got: the publication marks only ever grow; the mirrored deadline is what the relay
+     * holding the meeting's lease just made the timer.
+     */
+    Mono<Void> relayed(long meetingNumber, long events, long commands, long projections, long deadlineMirrored) {
         Update marks = new Update().max("publishedThrough", events).max("commandsPublishedThrough", commands)
-                .max("projectedThrough", projections);
+                .max("projectedThrough", projections).set("deadlineMirrored", deadlineMirrored);
         return mongo.updateFirst(Query.query(Criteria.where("_id").is(meetingNumber)), marks,
                 MeetingDocument.COLLECTION).then();
     }

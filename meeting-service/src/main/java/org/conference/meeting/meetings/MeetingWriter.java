@@ -68,7 +68,8 @@ class MeetingWriter {
                     long now = clock.millis();
                     return decide(current, inputs, now).flatMap(outcome -> {
                         if (outcome.happenings().isEmpty() && outcome.instructions().isEmpty()
-                                && outcome.projections().isEmpty() && outcome.conference() == current) {
+                                && outcome.projections().isEmpty() && outcome.refusals().isEmpty()
+                                && outcome.conference() == current) {
                             return Mono.just(new Written(outcome, null));
                         }
                         MeetingDocument next = next(meetingNumber, before, outcome, now);
@@ -118,6 +119,7 @@ class MeetingWriter {
                 meeting == null ? 0 : meeting.participants().size(), sequence,
                 before == null ? 0 : before.publishedThrough(), pendingEvents, commandNumber,
                 before == null ? 0 : before.commandsPublishedThrough(), pendingCommands,
-                before == null ? 0 : before.projectedThrough(), pendingProjections, true, version);
+                before == null ? 0 : before.projectedThrough(), pendingProjections,
+                before == null ? MeetingDeadlines.NONE : before.deadlineMirrored(), true, version);
     }
 }

@@ -66,8 +66,12 @@ abstract class LiveTestSupport {
 
     @BeforeAll
     void startProbe() {
-        kafka = new KafkaProbe(bootstrapServers, List.of(Topics.MEETING_EVENTS, Topics.TELEPHONY_COMMANDS,
-                Topics.deadLetter(Topics.TELEPHONY_EVENTS)));
+        kafka = new KafkaProbe(bootstrapServers, watchedTopics());
+    }
+
+    /** The topics {@link #kafka} records. */
+    protected List<String> watchedTopics() {
+        return List.of(Topics.MEETING_EVENTS, Topics.TELEPHONY_COMMANDS, Topics.deadLetter(Topics.TELEPHONY_EVENTS));
     }
 
     @AfterAll

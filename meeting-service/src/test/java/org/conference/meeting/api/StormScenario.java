@@ -123,10 +123,11 @@ final class StormScenario {
                 .stream().map(event -> event.get("type")).toList();
     }
 
-    private record Room(String phoneNumber, long meetingNumber, String code) {
+    record Room(String phoneNumber, long meetingNumber, String code) {
     }
 
-    private Room provision() {
+    /** A subscriber, DID group, DID and room with one participant code, published as provisioning would. */
+    Room provision() {
         String owner = "owner-" + UUID.randomUUID();
         long base = ThreadLocalRandom.current().nextLong(10_000_000, 90_000_000);
         String phone = "1516" + (2_000_000 + ThreadLocalRandom.current().nextInt(8_000_000));
@@ -144,7 +145,7 @@ final class StormScenario {
     }
 
     /** The first caller of a room, offered until the directory routes it (then its code joins it). */
-    private String dialUntilHeard(Room room) {
+    String dialUntilHeard(Room room) {
         String call = "anchor-" + UUID.randomUUID();
         await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
             offer(call, room);

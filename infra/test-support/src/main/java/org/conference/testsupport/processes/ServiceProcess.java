@@ -78,6 +78,11 @@ public final class ServiceProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** Where its actuator answers (health, metrics), e.g. {@code http://127.0.0.1:41235}; a restart moves it. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
+    }
+
     /** SIGKILL: no graceful shutdown, nothing flushed, leases and half-done work left as they are. */
     public void kill() {
         process.kill();
