@@ -48,13 +48,24 @@ final class Platform implements AutoCloseable {
     private ServiceProcess gateway;
     private ServiceProcess simulator;
 
-    private Platform(Path logs) {
+    private final Map<String, String> meetingSettings;
+
+    private Platform(Path logs, Map<String, String> meetingSettings) {
         this.logs = logs;
+        this.meetingSettings = Map.copyOf(meetingSettings);
     }
 
     /** Starts everything and returns once every service is ready and the simulator listens for commands. */
     static Platform start(BuiltJars jars, Path logs) {
-        Platform platform = new Platform(logs);
+        return start(jars, logs, Map.of());
+    }
+
+    /**
+     * As {@link #start(BuiltJars, Path)}, with meeting-service given extra environment (e.g.
+     * {@code CONFERENCE_TIMERS_POLL_INTERVAL=PT0.1S}), for scenarios that wait on its timers.
+     */
+    static Platform start(BuiltJars jars, Path logs, Map<String, String> meetingSettings) {
+        Platform platform = new Platform(logs, meetingSettings);
         try {
             platform.launch(jars);
             return platform;
@@ -117,7 +128,8 @@ final class Platform implements AutoCloseable {
                     provisioningJar, "provisioning-service",
                     with(everyService, database(mongo, "provisioning-" + run), admin)), slots);
             CompletableFuture<ServiceProcess> meeting = CompletableFuture.supplyAsync(() -> start(
-                    meetingJar, "meeting-service", with(everyService, database(mongo, "meeting-" + run))), slots);
+                    meetingJar, "meeting-service",
+                    with(everyService, database(mongo, "meeting-" + run), meetingSettings)), slots);
             CompletableFuture<ServiceProcess> simulatorStarted = CompletableFuture.supplyAsync(() -> start(
                     simulatorJar, "edge-simulator",
                     with(everyService, Map.of("SIMULATOR_CONSUMER_GROUP", SIMULATOR_GROUP))), slots);

@@ -83,7 +83,7 @@ class MeetingDocumentMappingTest {
     private static MeetingDocument document(Conference meeting) {
         return new MeetingDocument(meeting.meetingNumber(), true, meeting, meeting.ownerSid(),
                 meeting.ownerLineage(), meeting.participants().size(), 1, 0, List.of(), 0, 0, List.of(), 0, List.of(),
-                true, 1);
+                null, true, 1);
     }
 
     private Conference write(Conference start, RoomContext room, MeetingInput... inputs) {
