@@ -47,6 +47,7 @@ final class Platform implements AutoCloseable {
     private final Path logs;
     private ServiceProcess gateway;
     private ServiceProcess simulator;
+    private ServiceProcess meetingService;
 
     private final Map<String, String> meetingSettings;
 
@@ -85,6 +86,11 @@ final class Platform implements AutoCloseable {
     /** The simulator's API, {@code http://127.0.0.1:<port>/simulator/v1}; it has no authentication. */
     JsonHttp simulatorApi() {
         return new JsonHttp(simulator.baseUrl() + "/simulator/v1", null);
+    }
+
+    /** meeting-service's management port, {@code http://127.0.0.1:<port>} (its {@code /actuator/prometheus}). */
+    String meetingManagementUrl() {
+        return meetingService.managementUrl();
     }
 
     String kafkaBootstrapServers() {
@@ -140,6 +146,7 @@ final class Platform implements AutoCloseable {
             CompletableFuture.allOf(simulatorStarted, gatewayStarted).exceptionally(failure -> null).join();
             simulator = simulatorStarted.join();
             gateway = gatewayStarted.join();
+            meetingService = meeting.join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         } finally {
