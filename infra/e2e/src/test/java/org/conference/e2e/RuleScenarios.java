@@ -190,7 +190,7 @@ final class RuleScenarios {
      */
     void awaitRefused(Caller caller, String prompt) {
         awaitHungUpAfter(caller, prompt);
-        assertThat(commands(caller)).extracting(command -> command.toArray()[0])
+        assertThat(receivedCommands(caller)).extracting(command -> command.get("type"))
                 .as("commands to " + caller.number()).doesNotContain("join", "hold");
     }
 
