@@ -87,6 +87,11 @@ abstract class LiveTestSupport {
 
     /** A subscriber below root with a DID group (CONF), a DID and a room with a host, participant and listener key. */
     protected Provisioned provision(List<AttributeSetting> roomAttributes) {
+        return provision(List.of(), roomAttributes);
+    }
+
+    /** As {@link #provision(List)}, with attributes on the DID group too (DTMF bindings may be set only there). */
+    protected Provisioned provision(List<AttributeSetting> groupAttributes, List<AttributeSetting> roomAttributes) {
         String owner = "owner-" + UUID.randomUUID();
         long group = IDS.incrementAndGet();
         long did = IDS.incrementAndGet();
@@ -98,7 +103,7 @@ abstract class LiveTestSupport {
         kafka.publish(Topics.SUBSCRIBERS, owner, new SubscriberState(owner, "login-" + owner, 3, root,
                 List.of(root, owner), "John", "Smith", null, null, null, null, -1, 1L, List.of(), null, 1));
         kafka.publish(Topics.DID_GROUPS, Long.toString(group),
-                new DidGroupState(group, "group", "", 3, owner, 0, List.of(), 1));
+                new DidGroupState(group, "group", "", 3, owner, 0, groupAttributes, 1));
         kafka.publish(Topics.DIDS, Long.toString(did), new DidState(did, phone, "US", null, group, 0, List.of(), 1));
         kafka.publish(Topics.MEETING_ROOMS, Long.toString(meetingNumber), new MeetingRoomState(meetingNumber, owner,
                 "room", 1L, group, List.of(new DidGroupReference(group, 0)),
