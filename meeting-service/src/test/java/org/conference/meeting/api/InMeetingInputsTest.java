@@ -17,14 +17,13 @@ import org.conference.common.events.TelephonyEvent;
 import org.conference.common.events.Topics;
 import org.conference.meeting.meetings.MeetingRequest;
 import org.conference.meeting.timers.Timers;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class InMeetingInputsTest extends LiveTestSupport {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Duration WAIT = CALL_WAIT;
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
     };
     private static final long HOUR = Duration.ofHours(1).toMillis();
@@ -48,10 +47,13 @@ class InMeetingInputsTest extends LiveTestSupport {
     @Autowired
     private Timers timers;
 
-    @LocalManagementPort
-    private int managementPort;
-
     private final JsonMapper json = JsonMapper.builder().build();
+    private StoredMeetings stored;
+
+    @BeforeEach
+    void readStoredMeetings() {
+        stored = new StoredMeetings(mongo);
+    }
 
     @Override
     protected List<String> watchedTopics() {
@@ -88,7 +90,7 @@ class InMeetingInputsTest extends LiveTestSupport {
         await().atMost(WAIT).untilAsserted(() -> assertThat(callOf(room.ownerSid(), caller.caller()))
                 .containsEntry("state", 2).containsEntry("muteMode", 36));
         assertThat(eventTypes(room)).filteredOn("call.updated"::equals).hasSize(1);
-        assertThat(metrics()).doesNotContain("reason=\"dtmf-after-entry\"");
+        assertThat(prometheus()).doesNotContain("reason=\"dtmf-after-entry\"");
 
         key(caller.edgeCallId(), "*6");
         key(caller.edgeCallId(), "**");
@@ -128,7 +130,7 @@ class InMeetingInputsTest extends LiveTestSupport {
         Dialled host = joined(room, room.hostCode());
         await().atMost(WAIT).untilAsserted(() -> assertThat(callOf(room.ownerSid(), participant.caller()))
                 .containsKey("joined"));
-        long startedAt = ((Number) conference(room).get("startedAt")).longValue();
+        long startedAt = ((Number) stored.conference(room.meetingNumber()).get("startedAt")).longValue();
         assertThat(deadlines(room)).as("the host came in time").doesNotContainKey("start-wait")
                 .containsEntry("meeting-max", startedAt + 2 * HOUR);
         await().atMost(WAIT).untilAsserted(() -> assertThat(timerDue(room)).isEqualTo(startedAt + 2 * HOUR));
@@ -136,7 +138,7 @@ class InMeetingInputsTest extends LiveTestSupport {
         setAttribute(room, "conference_maxduration", "1800");
         await().atMost(WAIT).untilAsserted(() -> assertThat(timerDue(room)).as("sooner")
                 .isEqualTo(startedAt + HOUR / 2));
-        await().atMost(WAIT).untilAsserted(() -> assertThat(meetingDocument(room))
+        await().atMost(WAIT).untilAsserted(() -> assertThat(stored.document(room.meetingNumber()))
                 .as("what the relay mirrored, so an unchanged deadline costs no timer write")
                 .containsEntry("deadlineMirrored", startedAt + HOUR / 2).containsEntry("pending", false));
         setAttribute(room, "conference_maxduration", "-1");
@@ -301,68 +303,6 @@ class InMeetingInputsTest extends LiveTestSupport {
                 .anySatisfy(index -> assertThat(index.isIndexForFields(List.of("due"))).isTrue());
     }
 
-    /** A caller who keyed {@code code} and is in the meeting's mix. */
-    private Dialled joined(Provisioned room, String code) {
-        Dialled caller = dial(room);
-        key(caller.edgeCallId(), code);
-        await().atMost(WAIT).untilAsserted(() -> assertThat(callOf(room.ownerSid(), caller.caller()))
-                .containsEntry("state", 2).containsKey("joined"));
-        return caller;
-    }
-
-    /** A caller who keyed {@code code} and waits, on hold, for the meeting to start. */
-    private Dialled waiting(Provisioned room, String code) {
-        Dialled caller = dial(room);
-        key(caller.edgeCallId(), code);
-        await().atMost(WAIT).untilAsserted(() -> assertThat(callOf(room.ownerSid(), caller.caller()))
-                .containsEntry("state", 2).containsEntry("holdMode", 40).doesNotContainKey("joined"));
-        return caller;
-    }
-
-    /** A caller who keyed {@code code} and was hung up without ever entering: its Call is gone. */
-    private Dialled turnedAway(Provisioned room, String code) {
-        Dialled caller = dial(room);
-        key(caller.edgeCallId(), code);
-        await().atMost(WAIT).untilAsserted(() -> {
-            assertThat(endOf(caller)).contains("hangup");
-            assertThat(callOf(room.ownerSid(), caller.caller())).isNull();
-        });
-        assertThat(commandsFor(caller.edgeCallId())).extracting(command -> command.get("type"))
-                .doesNotContain(TelephonyCommand.JOIN, TelephonyCommand.HOLD);
-        return caller;
-    }
-
-    private void setAttribute(Provisioned room, String name, String value) {
-        put(owner(room.ownerSid()), "/meetings/" + room.meetingNumber() + "/attributes/" + name,
-                Map.of("value", value)).expectStatus().isOk();
-    }
-
-    /** The prompts played to the call, in order. */
-    private List<String> prompts(Dialled call) {
-        return commandsFor(call.edgeCallId()).stream()
-                .filter(command -> TelephonyCommand.PLAY.equals(command.get("type")))
-                .map(command -> (String) command.get("argument")).toList();
-    }
-
-    /** The mute and unmute commands the call got, in order. */
-    private List<Object> muting(Dialled call) {
-        return commandsFor(call.edgeCallId()).stream().map(command -> command.get("type"))
-                .filter(type -> TelephonyCommand.MUTE.equals(type) || TelephonyCommand.UNMUTE.equals(type)).toList();
-    }
-
-    /** How the call was ended: its last prompt and everything after it ({@code play <prompt>}, {@code hangup}). */
-    private List<String> endOf(Dialled call) {
-        List<String> commands = commandsFor(call.edgeCallId()).stream()
-                .map(command -> command.get("argument") == null ? (String) command.get("type")
-                        : command.get("type") + " " + command.get("argument"))
-                // what every caller hears as others come and go, not why this one was ended
-                .filter(command -> !command.startsWith("play count:") && !command.startsWith("play entry-tone")
-                        && !command.startsWith("play exit-tone"))
-                .toList();
-        int hangup = commands.indexOf(TelephonyCommand.HANGUP);
-        return hangup < 0 ? List.of() : commands.subList(Math.max(0, hangup - 1), commands.size());
-    }
-
     private double refused(String reason) {
         return metric("conference_calls_refused_total", "reason=\"" + reason + "\"");
     }
@@ -376,31 +316,18 @@ class InMeetingInputsTest extends LiveTestSupport {
         }).toList();
     }
 
-    private Long timerDue(Provisioned room) {
-        Document timer = mongo.findById("meeting:" + room.meetingNumber(), Document.class, "timers").block(WAIT);
-        return timer == null ? null : ((Number) timer.get("due")).longValue();
-    }
-
-    private Document meetingDocument(Provisioned room) {
-        return mongo.findById(room.meetingNumber(), Document.class, "meetings").block(WAIT);
-    }
-
-    private Document conference(Provisioned room) {
-        return meetingDocument(room).get("conference", Document.class);
-    }
-
-    private Document deadlines(Provisioned room) {
-        return conference(room).get("deadlines", Document.class);
-    }
-
     /** The meeting's deadline {@code name}, once its document has it. */
     private long deadline(Provisioned room, String name) {
         await().atMost(WAIT).untilAsserted(() -> assertThat(deadlines(room)).containsKey(name));
         return ((Number) deadlines(room).get(name)).longValue();
     }
 
-    private List<Object> eventTypes(Provisioned room) {
-        return eventsOf(room.meetingNumber()).stream().map(event -> event.get("type")).toList();
+    private Document deadlines(Provisioned room) {
+        return stored.deadlines(room.meetingNumber());
+    }
+
+    private Long timerDue(Provisioned room) {
+        return stored.timerDue(room.meetingNumber());
     }
 
     @SuppressWarnings("unchecked")
@@ -411,19 +338,6 @@ class InMeetingInputsTest extends LiveTestSupport {
 
     private static List<Long> sequence(int length) {
         return LongStream.rangeClosed(1, length).boxed().toList();
-    }
-
-    /** The value of the series {@code name} whose labels contain {@code label}; 0 when there is none. */
-    private double metric(String name, String label) {
-        return metrics().lines().filter(line -> line.startsWith(name + "{") && line.contains(label))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
-    }
-
-    private String metrics() {
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort)
-                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(8 * 1024 * 1024)).build()
-                .get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
     }
 
     private static long id(Map<String, Object> call) {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.bson.Document;
 import org.conference.common.events.AttributeSetting;
 import org.conference.common.events.TelephonyCommand;
 import org.conference.common.events.Topics;
@@ -46,7 +45,7 @@ class MeetingTimersCrashTest {
     private KafkaProbe kafka;
     private StormRooms rooms;
     private MongoClient client;
-    private ReactiveMongoTemplate mongo;
+    private StoredMeetings stored;
 
     @TempDir
     Path logs;
@@ -58,7 +57,7 @@ class MeetingTimersCrashTest {
                 Topics.TELEPHONY_COMMANDS));
         rooms = new StormRooms(kafka);
         client = MongoClients.create(BackingServices.mongo().uri(database));
-        mongo = new ReactiveMongoTemplate(client, database);
+        stored = new StoredMeetings(new ReactiveMongoTemplate(client, database));
     }
 
     @AfterEach
@@ -151,9 +150,8 @@ class MeetingTimersCrashTest {
     /** The meeting's next deadline, once A has mirrored it into the meeting's timer and published everything. */
     private long mirroredDeadline(Room room) {
         await().atMost(WAIT).untilAsserted(() -> {
-            Document meeting = mongo.findById(room.meetingNumber(), Document.class, "meetings").block(WAIT);
-            assertThat(meeting).containsEntry("pending", false);
-            long next = meeting.get("conference", Document.class).get("deadlines", Document.class).values().stream()
+            assertThat(stored.document(room.meetingNumber())).containsEntry("pending", false);
+            long next = stored.deadlines(room.meetingNumber()).values().stream()
                     .mapToLong(at -> ((Number) at).longValue()).min().orElseThrow();
             assertThat(timerDue(room)).isEqualTo(next);
         });
@@ -161,8 +159,7 @@ class MeetingTimersCrashTest {
     }
 
     private Long timerDue(Room room) {
-        Document timer = mongo.findById("meeting:" + room.meetingNumber(), Document.class, "timers").block(WAIT);
-        return timer == null ? null : ((Number) timer.get("due")).longValue();
+        return stored.timerDue(room.meetingNumber());
     }
 
     private double ticks() {
