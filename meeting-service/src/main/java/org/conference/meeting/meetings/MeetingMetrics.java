@@ -57,9 +57,12 @@ public class MeetingMetrics {
                 .subscribe();
     }
 
-    void joined(long dtmfAt, long joinedAt) {
+    /** A call joined at {@code joinedAt}; its code was complete at {@code codeKeyedAt} (0: not known, not timed). */
+    void joined(long codeKeyedAt, long joinedAt) {
         joined.increment();
-        joinLatency.record(Duration.ofMillis(Math.max(0, joinedAt - dtmfAt)));
+        if (codeKeyedAt > 0) {
+            joinLatency.record(Duration.ofMillis(Math.max(0, joinedAt - codeKeyedAt)));
+        }
     }
 
     /** A caller hung up before entering, or turned away or released by its meeting, for {@code reason}. */

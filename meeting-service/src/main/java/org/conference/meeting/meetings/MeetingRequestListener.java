@@ -1,15 +1,12 @@
 package org.conference.meeting.meetings;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.conference.common.events.MeetingEvent;
 import org.conference.meeting.rules.MeetingInput;
-import org.conference.meeting.rules.Outcome.Happening;
 import org.conference.meeting.support.ListenerWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,15 +27,11 @@ class MeetingRequestListener {
     private static final Logger log = LoggerFactory.getLogger(MeetingRequestListener.class);
 
     private final MeetingService meetings;
-    private final MeetingMetrics metrics;
     private final ListenerWork work;
-    private final Clock clock;
 
-    MeetingRequestListener(MeetingService meetings, MeetingMetrics metrics, ListenerWork work, Clock clock) {
+    MeetingRequestListener(MeetingService meetings, ListenerWork work) {
         this.meetings = meetings;
-        this.metrics = metrics;
         this.work = work;
-        this.clock = clock;
     }
 
     @KafkaListener(topics = MeetingRequest.TOPIC, groupId = "meeting-service", batch = "true",
@@ -54,8 +47,7 @@ class MeetingRequestListener {
             byMeeting.computeIfAbsent(record.value().meetingNumber(), n -> new ArrayList<>()).add(record.value());
         }
         work.await(Flux.fromIterable(byMeeting.entrySet())
-                .flatMap(group -> meetings.apply(group.getKey(), inputs(group.getValue()))
-                        .doOnNext(written -> countJoins(group.getValue(), written.outcome().happenings())), 4)
+                .flatMap(group -> meetings.apply(group.getKey(), inputs(group.getValue())), 4)
                 .then());
         if (unreadable != null) {
             // everything before it is applied; the container retries it, then sends it to the -dlt topic
@@ -70,15 +62,5 @@ class MeetingRequestListener {
                     () -> log.warn("Ignoring malformed meeting request {}", request));
         }
         return inputs;
-    }
-
-    private void countJoins(List<MeetingRequest> requests, List<Happening> happenings) {
-        long now = clock.millis();
-        for (Happening happening : happenings) {
-            if (MeetingEvent.CALL_JOINED.equals(happening.type())) {
-                requests.stream().filter(request -> request.callId() == happening.call().callId()).findFirst()
-                        .ifPresent(request -> metrics.joined(request.dtmfAt(), now));
-            }
-        }
     }
 }

@@ -7,12 +7,14 @@ import java.util.OptionalLong;
 
 import org.conference.common.api.ApiException;
 import org.conference.common.api.ListEnvelope;
+import org.conference.common.events.MeetingEvent;
 import org.conference.common.identity.Identity;
 import org.conference.common.persistence.ConcurrentWriteException;
 import org.conference.common.query.ListQuery;
 import org.conference.meeting.rules.CallChanges;
 import org.conference.meeting.rules.Conference;
 import org.conference.meeting.rules.MeetingInput;
+import org.conference.meeting.rules.Outcome.Happening;
 import org.conference.meeting.rules.Participant;
 import org.conference.meeting.rules.RoomContext;
 import org.conference.meeting.meetings.MeetingWriter.Written;
@@ -77,21 +79,29 @@ public class MeetingService {
 
     /**
      * Applies inputs to one meeting and relays the result; the relay's own failures are left to its sweep. Whatever
-     * applied them (the requests listener, the API, a timer), the callers the meeting turned away are counted here,
-     * once the write that decided it won.
+     * applied them (the requests listener, the API, a timer), the callers the meeting turned away and the calls that
+     * joined are counted here, once the write that decided it won: a caller who waited joins in the write of
+     * whatever started the meeting (a host's join, an API call, a keyed binding), not in its own.
      */
     Mono<Written> apply(long meetingNumber, List<MeetingInput> inputs) {
         return writer.apply(meetingNumber, inputs)
                 .onErrorMap(ConcurrentWriteException.class, busy -> ApiException.conflict("meetingNumber",
                         "the meeting is being changed by many requests at once, try again", null))
-                .doOnNext(this::countRefusals)
+                .doOnNext(this::count)
                 .flatMap(written -> written.document() == null ? Mono.just(written)
                         : relay.flush(meetingNumber).onErrorComplete().thenReturn(written));
     }
 
-    private void countRefusals(Written written) {
-        if (written.document() != null) {
-            written.outcome().refusals().forEach(refusal -> metrics.refused(refusal.reason()));
+    private void count(Written written) {
+        if (written.document() == null) {
+            return;
+        }
+        written.outcome().refusals().forEach(refusal -> metrics.refused(refusal.reason()));
+        long now = clock.millis();
+        for (Happening happening : written.outcome().happenings()) {
+            if (MeetingEvent.CALL_JOINED.equals(happening.type())) {
+                metrics.joined(happening.call().codeKeyedAt(), now);
+            }
         }
     }
 

@@ -111,7 +111,8 @@ public class MeetingRules {
         LiveMeeting meeting = new LiveMeeting(effects, now, lifecycle);
         // Java 17: no pattern switch yet; the input types are sealed, so this chain is exhaustive
         if (input instanceof Join join) {
-            lifecycle.join(meeting, join.participant(), join.room(), newMeetingId);
+            // kept on the caller, so a join decided later (it waited for the start) still knows when it keyed
+            lifecycle.join(meeting, join.participant().withCodeKeyedAt(join.dtmfAt()), join.room(), newMeetingId);
         } else if (input instanceof Leave leave) {
             lifecycle.leave(meeting, leave.callId());
         } else if (input instanceof Drop drop) {

@@ -7,53 +7,39 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.LongStream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
+import org.conference.common.events.AttributeSetting;
+import org.conference.common.events.TelephonyCommand;
 import org.conference.common.events.TelephonyEvent;
 import org.conference.common.events.Topics;
 import org.conference.meeting.meetings.MeetingRequest;
-import org.conference.meeting.rules.MeetingInput;
-import org.conference.meeting.rules.RulesProbe;
 import org.conference.meeting.timers.Timers;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What reaches a live meeting besides joins and leaves, over the real broker and Mongo: digits keyed by a caller the
- * meeting holds, and the ticks of its durable deadline timer; and what the meeting's outcomes count. The rules are
- * the application's own, watched and extended by {@link RulesProbe} (a deadline or a refusal put on a meeting
- * through a test-only digit string), since no rule produces deadlines or refusals yet.
+ * What reaches a live meeting besides joins and leaves, over the real broker and Mongo, seen as a caller and the
+ * room's owner see it: digits keyed by a caller the meeting holds (self-mute, help, lock, exit), the deadlines its
+ * attributes set (start wait, maximum duration, stop wait, a keypad prefix) mirrored into its one durable timer and
+ * ticking it, and what the meeting's outcomes count (refusals by reason, joins, callers who waited included).
  */
-@Import(InMeetingInputsTest.WatchedRules.class)
 class InMeetingInputsTest extends LiveTestSupport {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = CALL_WAIT;
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
     };
-
-    @TestConfiguration
-    static class WatchedRules {
-        @Bean
-        static RulesProbe rulesProbe() {
-            return new RulesProbe();
-        }
-    }
-
-    @Autowired
-    private RulesProbe rules;
+    private static final long HOUR = Duration.ofHours(1).toMillis();
 
     @Autowired
     private ReactiveMongoTemplate mongo;
@@ -61,10 +47,13 @@ class InMeetingInputsTest extends LiveTestSupport {
     @Autowired
     private Timers timers;
 
-    @LocalManagementPort
-    private int managementPort;
-
     private final JsonMapper json = JsonMapper.builder().build();
+    private StoredMeetings stored;
+
+    @BeforeEach
+    void readStoredMeetings() {
+        stored = new StoredMeetings(mongo);
+    }
 
     @Override
     protected List<String> watchedTopics() {
@@ -72,40 +61,51 @@ class InMeetingInputsTest extends LiveTestSupport {
     }
 
     @Test
-    void digitsKeyedInTheMeetingReachItBehindTheJoinAndARedeliveredEventKeepsItsId() {
+    void digitsKeyedInTheMeetingReachItBehindTheJoinAndARedeliveredEventIsAppliedOnce() {
         Provisioned room = provision();
-        Dialled caller = joined(room);
+        Dialled caller = joined(room, room.hostCode());
         long callId = id(callOf(room.ownerSid(), caller.caller()));
-        TelephonyEvent digits = TelephonyEvent.dtmf("dtmf-" + UUID.randomUUID(), caller.edgeCallId(),
-                System.currentTimeMillis(), "55");
+        TelephonyEvent selfMute = TelephonyEvent.dtmf("dtmf-" + UUID.randomUUID(), caller.edgeCallId(),
+                System.currentTimeMillis(), "*6");
 
-        kafka.publish(Topics.TELEPHONY_EVENTS, caller.edgeCallId(), digits);
-        kafka.publish(Topics.TELEPHONY_EVENTS, caller.edgeCallId(), digits);
+        kafka.publish(Topics.TELEPHONY_EVENTS, caller.edgeCallId(), selfMute);
+        kafka.publish(Topics.TELEPHONY_EVENTS, caller.edgeCallId(), selfMute);
+        // the help binding answers after both: one call's events, requests and commands all stay in order
+        key(caller.edgeCallId(), "**");
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(requests(room, callId, MeetingRequest.DTMF))
-                .hasSize(2));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(prompts(caller)).contains("help"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(requests(room, callId, MeetingRequest.DTMF)).hasSize(3));
         ConsumerRecord<String, String> join = requests(room, callId, MeetingRequest.JOIN).get(0);
         for (ConsumerRecord<String, String> dtmf : requests(room, callId, MeetingRequest.DTMF)) {
             assertThat(dtmf.key()).isEqualTo(Long.toString(room.meetingNumber()));
             assertThat(dtmf.partition()).as("the meeting's partition").isEqualTo(join.partition());
             assertThat(dtmf.offset()).as("behind the join").isGreaterThan(join.offset());
-            Map<String, Object> request = json.readValue(dtmf.value(), OBJECT);
-            assertThat(request).containsEntry("digits", "55").containsEntry("eventId", digits.id());
-            assertThat(((Number) request.get("meetingNumber")).longValue()).isEqualTo(room.meetingNumber());
         }
-        await().atMost(WAIT).untilAsserted(() -> assertThat(rules.applied().stream()
-                .filter(new MeetingInput.Dtmf(callId, "55", digits.id())::equals)).hasSizeGreaterThanOrEqualTo(2));
-        assertThat(metrics()).doesNotContain("reason=\"dtmf-after-entry\"").doesNotContain("dtmf-after-hangup");
-        assertThat(callOf(room.ownerSid(), caller.caller())).as("still in its meeting").containsEntry("state", 2);
+        assertThat(requests(room, callId, MeetingRequest.DTMF).subList(0, 2))
+                .extracting(record -> json.readValue(record.value(), OBJECT))
+                .allSatisfy(request -> assertThat(request).containsEntry("digits", "*6")
+                        .containsEntry("eventId", selfMute.id()));
+        assertThat(muting(caller)).as("the redelivered event changed nothing").containsExactly(TelephonyCommand.MUTE);
+        assertThat(prompts(caller)).filteredOn(prompt -> !prompt.startsWith("count:")).containsExactly("muted", "help");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(callOf(room.ownerSid(), caller.caller()))
+                .containsEntry("state", 2).containsEntry("muteMode", 36));
+        assertThat(eventTypes(room)).filteredOn("call.updated"::equals).hasSize(1);
+        assertThat(prometheus()).doesNotContain("reason=\"dtmf-after-entry\"");
+
+        key(caller.edgeCallId(), "*6");
+        key(caller.edgeCallId(), "**");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(prompts(caller)).filteredOn("help"::equals).hasSize(2));
+        assertThat(muting(caller)).containsExactly(TelephonyCommand.MUTE, TelephonyCommand.UNMUTE);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(callOf(room.ownerSid(), caller.caller()))
+                .containsEntry("muteMode", 0));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(requests(room, callId, MeetingRequest.DTMF)).hasSize(5));
 
         double ignoredBefore = ignoredAfterTheCallEnded();
         hangUp(caller.edgeCallId());
-        TelephonyEvent late = TelephonyEvent.dtmf("dtmf-" + UUID.randomUUID(), caller.edgeCallId(),
-                System.currentTimeMillis(), "55");
-        kafka.publish(Topics.TELEPHONY_EVENTS, caller.edgeCallId(), late);
+        key(caller.edgeCallId(), "*6");
         await().atMost(WAIT).untilAsserted(() -> assertThat(ignoredAfterTheCallEnded()).isEqualTo(ignoredBefore + 1));
         assertThat(requests(room, callId, MeetingRequest.DTMF)).as("digits after the hang-up go nowhere")
-                .hasSize(2);
+                .hasSize(5);
     }
 
     /** Digits of a call that hung up: ignored whether its Call is gone already or not yet. */
@@ -116,58 +116,79 @@ class InMeetingInputsTest extends LiveTestSupport {
 
     @Test
     void theMeetingsNextDeadlineIsMirroredIntoOneTimerThatMovesWithItAndGoesWithTheMeeting() {
-        Provisioned room = provision();
-        Dialled caller = joined(room);
-        long later = System.currentTimeMillis() + Duration.ofHours(2).toMillis();
-        long sooner = later - Duration.ofHours(1).toMillis();
+        Provisioned room = provision(List.of(new AttributeSetting("conference_start_how", "moderator"),
+                new AttributeSetting("conference_start_wait", "3600"),
+                new AttributeSetting("conference_maxduration", "7200"),
+                new AttributeSetting("call_maxduration", "0")));
+        long beforeWaiting = System.currentTimeMillis();
+        Dialled participant = waiting(room, room.participantCode());
+        long startWait = deadline(room, "start-wait");
+        assertThat(startWait).as("an hour after the first caller began to wait")
+                .isBetween(beforeWaiting + HOUR, System.currentTimeMillis() + HOUR);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(timerDue(room)).isEqualTo(startWait));
 
-        key(caller.edgeCallId(), "D:first:" + later);
-        await().atMost(WAIT).untilAsserted(() -> assertThat(timerDue(room)).isEqualTo(later));
-        key(caller.edgeCallId(), "D:second:" + sooner);
-        await().atMost(WAIT).untilAsserted(() -> assertThat(timerDue(room)).as("the earliest").isEqualTo(sooner));
-        key(caller.edgeCallId(), "C:second");
-        await().atMost(WAIT).untilAsserted(() -> assertThat(timerDue(room)).isEqualTo(later));
-        await().atMost(WAIT).untilAsserted(() -> assertThat(meetingDocument(room))
+        Dialled host = joined(room, room.hostCode());
+        await().atMost(WAIT).untilAsserted(() -> assertThat(callOf(room.ownerSid(), participant.caller()))
+                .containsKey("joined"));
+        long startedAt = ((Number) stored.conference(room.meetingNumber()).get("startedAt")).longValue();
+        assertThat(deadlines(room)).as("the host came in time").doesNotContainKey("start-wait")
+                .containsEntry("meeting-max", startedAt + 2 * HOUR);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(timerDue(room)).isEqualTo(startedAt + 2 * HOUR));
+
+        setAttribute(room, "conference_maxduration", "1800");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(timerDue(room)).as("sooner")
+                .isEqualTo(startedAt + HOUR / 2));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(stored.document(room.meetingNumber()))
                 .as("what the relay mirrored, so an unchanged deadline costs no timer write")
-                .containsEntry("deadlineMirrored", later).containsEntry("pending", false));
-        key(caller.edgeCallId(), "C:first");
+                .containsEntry("deadlineMirrored", startedAt + HOUR / 2).containsEntry("pending", false));
+        setAttribute(room, "conference_maxduration", "-1");
         await().atMost(WAIT).untilAsserted(() -> assertThat(timerDue(room)).as("no deadline, no timer").isNull());
+        assertThat(deadlines(room)).isEmpty();
 
-        key(caller.edgeCallId(), "D:first:" + later);
-        await().atMost(WAIT).untilAsserted(() -> assertThat(timerDue(room)).isEqualTo(later));
-        hangUp(caller.edgeCallId());
+        setAttribute(room, "conference_maxduration", "7200");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(timerDue(room)).isEqualTo(startedAt + 2 * HOUR));
+        hangUp(host.edgeCallId());
+        hangUp(participant.edgeCallId());
         await().atMost(WAIT).untilAsserted(() -> assertThat(eventTypes(room)).contains("meeting.ended"));
         await().atMost(WAIT).untilAsserted(() -> assertThat(timerDue(room)).as("the meeting ended").isNull());
     }
 
     @Test
     void dueDeadlinesTickTheMeetingOnceEachAndTheNextDeadlineIsArmedAfterTheFirst() {
-        double before = metric("conference_meeting_ticks_total", "");
-        Provisioned room = provision();
-        Dialled caller = joined(room);
-        long first = System.currentTimeMillis() + 1500;
+        // the exit binding *9 begins the help binding *99, so the host's *9 fires only at the keypad timeout (the
+        // first deadline); the host leaving then arms the stop wait (the second), which ends the meeting
+        Provisioned room = provision(List.of(new AttributeSetting("call_instructions_dtmf_binding", "*99")),
+                List.of(new AttributeSetting("conference_stop_how", "moderator"),
+                        new AttributeSetting("conference_stop_wait", "2"),
+                        new AttributeSetting("call_maxduration", "0")));
+        Dialled host = joined(room, room.hostCode());
+        Dialled participant = joined(room, room.participantCode());
+        double ticksBefore = metric("conference_meeting_ticks_total", "");
 
-        key(caller.edgeCallId(), "D:first:" + first);
-        key(caller.edgeCallId(), "D:second:" + (first + 1500));
+        key(host.edgeCallId(), "*9");
 
+        await().atMost(WAIT).untilAsserted(() -> assertThat(eventTypes(room)).contains("meeting.ended"));
         await().atMost(WAIT).untilAsserted(() -> assertThat(metric("conference_meeting_ticks_total", ""))
-                .isEqualTo(before + 2));
-        await().during(Duration.ofSeconds(2)).atMost(WAIT).untilAsserted(() -> {
-            assertThat(metric("conference_meeting_ticks_total", "")).as("each deadline once").isEqualTo(before + 2);
-            assertThat(timerDue(room)).isNull();
-        });
-        assertThat(meetingDocument(room)).extracting(document -> ((Document) document.get("conference"))
-                .get("deadlines", Document.class)).satisfies(deadlines -> assertThat(deadlines).isEmpty());
-        get(owner(room.ownerSid()), "/meetings/" + room.meetingNumber()).expectStatus().isOk().expectBody()
-                .jsonPath("$.participantCount").isEqualTo(1);
+                .as("one tick per deadline").isEqualTo(ticksBefore + 2));
+        assertThat(endOf(host)).containsExactly("play goodbye", "hangup");
+        assertThat(endOf(participant)).containsExactly("play meeting-ended", "hangup");
+        List<Map<String, Object>> events = eventsOf(room.meetingNumber());
+        assertThat(events).extracting(event -> event.get("type")).endsWith("call.left", "call.left", "meeting.ended");
+        assertThat(callIdOf(events.get(events.size() - 3))).as("the host left first, at the keypad timeout")
+                .isEqualTo(callIdOf(events.stream().filter(event -> "call.joined".equals(event.get("type")))
+                        .findFirst().orElseThrow()));
+        assertThat(events).extracting(event -> ((Number) event.get("sequence")).longValue())
+                .containsExactlyElementsOf(sequence(events.size()));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(timerDue(room)).isNull());
+        assertThat(metric("conference_meeting_ticks_total", "")).isEqualTo(ticksBefore + 2);
     }
 
     @Test
     void aTimerThatFiresBeforeTheMeetingsNextDeadlineIsSetAgainToIt() {
-        Provisioned room = provision();
-        Dialled caller = joined(room);
-        long deadline = System.currentTimeMillis() + Duration.ofHours(1).toMillis();
-        key(caller.edgeCallId(), "D:first:" + deadline);
+        Provisioned room = provision(List.of(new AttributeSetting("conference_maxduration", "3600"),
+                new AttributeSetting("call_maxduration", "0")));
+        Dialled caller = joined(room, room.participantCode());
+        long deadline = deadline(room, "meeting-max");
         await().atMost(WAIT).untilAsserted(() -> assertThat(timerDue(room)).isEqualTo(deadline));
         double before = metric("conference_meeting_ticks_total", "");
 
@@ -178,28 +199,92 @@ class InMeetingInputsTest extends LiveTestSupport {
             assertThat(metric("conference_meeting_ticks_total", "")).isEqualTo(before + 1);
             assertThat(timerDue(room)).as("the meeting's deadline is still to come").isEqualTo(deadline);
         });
-        assertThat(meetingDocument(room).get("conference", Document.class).get("deadlines", Document.class))
-                .containsEntry("first", deadline);
+        assertThat(deadlines(room)).containsEntry("meeting-max", deadline);
+        assertThat(callOf(room.ownerSid(), caller.caller())).as("an early tick ends nothing")
+                .containsEntry("state", 2);
         hangUp(caller.edgeCallId());
     }
 
     @Test
-    void aRefusalInTheMeetingsOutcomeIsCountedOnceByReason() {
-        Provisioned room = provision();
-        Dialled caller = joined(room);
+    void callersTheMeetingTurnsAwayHearWhyNeverEnterAndAreCountedOnceByReason() {
+        Provisioned room = provision(List.of(new AttributeSetting("conference_maxcalls", "2"),
+                new AttributeSetting("conference_maxcallsperrole", "-1:-1:0")));
+        double maxCalls = refused("max-calls");
+        double maxCallsRole = refused("max-calls-role");
+        double locked = refused("locked");
+        Dialled host = joined(room, room.hostCode());
 
-        key(caller.edgeCallId(), "R:probe-refusal");
+        Dialled listener = turnedAway(room, room.listenerCode());
+        Dialled participant = joined(room, room.participantCode());
+        Dialled overTheCap = turnedAway(room, room.participantCode());
+        hangUp(participant.edgeCallId());
+        await().atMost(WAIT).untilAsserted(() -> assertThat(callOf(room.ownerSid(), participant.caller())).isNull());
+        key(host.edgeCallId(), "*5");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(prompts(host)).contains("locked"));
+        Dialled lockedOut = turnedAway(room, room.participantCode());
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(metric("conference_calls_refused_total",
-                "reason=\"probe-refusal\"")).isEqualTo(1));
-        await().during(Duration.ofSeconds(2)).atMost(WAIT).untilAsserted(() -> assertThat(
-                metric("conference_calls_refused_total", "reason=\"probe-refusal\"")).isEqualTo(1));
+        assertThat(endOf(listener)).containsExactly("play max-calls", "hangup");
+        assertThat(endOf(overTheCap)).containsExactly("play max-calls", "hangup");
+        assertThat(endOf(lockedOut)).containsExactly("play locked", "hangup");
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(refused("max-calls-role")).isEqualTo(maxCallsRole + 1);
+            assertThat(refused("max-calls")).isEqualTo(maxCalls + 1);
+            assertThat(refused("locked")).isEqualTo(locked + 1);
+        });
+        get(owner(room.ownerSid()), "/meetings/" + room.meetingNumber()).expectStatus().isOk().expectBody()
+                .jsonPath("$.isSecured").isEqualTo(true).jsonPath("$.participantCount").isEqualTo(1);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(eventTypes(room)).as("a refused caller has no event")
+                .containsExactly("call.created", "meeting.started", "call.joined", "call.created", "call.joined",
+                        "call.left", "meeting.updated"));
+        hangUp(host.edgeCallId());
+    }
+
+    @Test
+    void callersWhoWaitedForTheHostAreCountedAsJoinedAndTimedFromTheirCode() {
+        Provisioned room = provision(List.of(new AttributeSetting("conference_start_how", "moderator")));
+        double joinedBefore = metric("conference_calls_joined_total", "");
+        double timedBefore = metric("conference_calls_join_latency_seconds_count", "");
+        Dialled first = waiting(room, room.participantCode());
+        Dialled second = waiting(room, room.listenerCode());
+        get(owner(room.ownerSid()), "/meetings/" + room.meetingNumber()).expectStatus().isOk().expectBody()
+                .jsonPath("$.state").isEqualTo(0).jsonPath("$.participantCount").isEqualTo(0);
+        get(owner(room.ownerSid()), "/meetings/" + room.meetingNumber() + "/attributes?filter=name eq "
+                + "conf_waiting_count").expectStatus().isOk().expectBody().jsonPath("$[0].value").isEqualTo("2");
+        assertThat(metric("conference_calls_joined_total", "")).as("waiting is not joining").isEqualTo(joinedBefore);
+
+        Dialled host = joined(room, room.hostCode());
+
+        for (Dialled waited : List.of(first, second)) {
+            await().atMost(WAIT).untilAsserted(() -> assertThat(callOf(room.ownerSid(), waited.caller()))
+                    .containsKey("joined").containsEntry("holdMode", 0));
+            assertThat(commandsFor(waited.edgeCallId())).extracting(command -> command.get("type"))
+                    .containsSubsequence(TelephonyCommand.HOLD, TelephonyCommand.JOIN, TelephonyCommand.UNHOLD);
+            assertThat(prompts(waited)).startsWith("waiting-for-host");
+        }
+        await().atMost(WAIT).untilAsserted(() -> assertThat(eventTypes(room)).containsExactly("call.created",
+                "call.created", "call.created", "meeting.started", "call.joined", "call.joined", "call.joined"));
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(metric("conference_calls_joined_total", "")).isEqualTo(joinedBefore + 3);
+            assertThat(metric("conference_calls_join_latency_seconds_count", "")).isEqualTo(timedBefore + 3);
+        });
+
+        // a meeting started through the API counts the callers it lets in too
+        Provisioned other = provision(List.of(new AttributeSetting("conference_start_how", "moderator")));
+        Dialled alone = waiting(other, other.participantCode());
+        setAttribute(other, "conference_start_how", "first");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(callOf(other.ownerSid(), alone.caller()))
+                .containsKey("joined"));
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(metric("conference_calls_joined_total", "")).isEqualTo(joinedBefore + 4);
+            assertThat(metric("conference_calls_join_latency_seconds_count", "")).isEqualTo(timedBefore + 4);
+        });
+        List.of(first, second, host, alone).forEach(call -> hangUp(call.edgeCallId()));
     }
 
     @Test
     void armingATimerAtTheInstantItHasChangesNothingAndDueTimersAreFoundThroughAnIndex() {
         String key = "probe-" + UUID.randomUUID();
-        long at = System.currentTimeMillis() + Duration.ofHours(1).toMillis();
+        long at = System.currentTimeMillis() + HOUR;
         Query timer = Query.query(Criteria.where("_id").is("probe:" + key));
         timers.armAt("probe", key, at).block(WAIT);
         // as if an instance were firing it right now
@@ -218,12 +303,8 @@ class InMeetingInputsTest extends LiveTestSupport {
                 .anySatisfy(index -> assertThat(index.isIndexForFields(List.of("due"))).isTrue());
     }
 
-    private Dialled joined(Provisioned room) {
-        Dialled caller = dial(room);
-        key(caller.edgeCallId(), room.hostCode());
-        await().atMost(WAIT).untilAsserted(() -> assertThat(callOf(room.ownerSid(), caller.caller()))
-                .containsEntry("state", 2));
-        return caller;
+    private double refused(String reason) {
+        return metric("conference_calls_refused_total", "reason=\"" + reason + "\"");
     }
 
     /** The requests of {@code kind} for the call {@code callId} of this room (ids repeat across databases). */
@@ -235,30 +316,28 @@ class InMeetingInputsTest extends LiveTestSupport {
         }).toList();
     }
 
+    /** The meeting's deadline {@code name}, once its document has it. */
+    private long deadline(Provisioned room, String name) {
+        await().atMost(WAIT).untilAsserted(() -> assertThat(deadlines(room)).containsKey(name));
+        return ((Number) deadlines(room).get(name)).longValue();
+    }
+
+    private Document deadlines(Provisioned room) {
+        return stored.deadlines(room.meetingNumber());
+    }
+
     private Long timerDue(Provisioned room) {
-        Document timer = mongo.findById("meeting:" + room.meetingNumber(), Document.class, "timers").block(WAIT);
-        return timer == null ? null : ((Number) timer.get("due")).longValue();
+        return stored.timerDue(room.meetingNumber());
     }
 
-    private Document meetingDocument(Provisioned room) {
-        return mongo.findById(room.meetingNumber(), Document.class, "meetings").block(WAIT);
+    @SuppressWarnings("unchecked")
+    private static long callIdOf(Map<String, Object> event) {
+        Map<String, Object> call = (Map<String, Object>) ((Map<String, Object>) event.get("data")).get("call");
+        return ((Number) call.get("id")).longValue();
     }
 
-    private List<Object> eventTypes(Provisioned room) {
-        return eventsOf(room.meetingNumber()).stream().map(event -> event.get("type")).toList();
-    }
-
-    /** The value of the series {@code name} whose labels contain {@code label}; 0 when there is none. */
-    private double metric(String name, String label) {
-        return metrics().lines().filter(line -> line.startsWith(name + "{") && line.contains(label))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
-    }
-
-    private String metrics() {
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort)
-                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(8 * 1024 * 1024)).build()
-                .get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+    private static List<Long> sequence(int length) {
+        return LongStream.rangeClosed(1, length).boxed().toList();
     }
 
     private static long id(Map<String, Object> call) {

@@ -1,5 +1,6 @@
 package org.conference.meeting.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -16,6 +17,7 @@ import org.conference.common.events.DidState;
 import org.conference.common.events.MeetingKey;
 import org.conference.common.events.MeetingRoomState;
 import org.conference.common.events.SubscriberState;
+import org.conference.common.events.TelephonyCommand;
 import org.conference.common.events.TelephonyEvent;
 import org.conference.common.events.Topics;
 import org.conference.testsupport.TestIdentities;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -47,6 +50,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 abstract class LiveTestSupport {
 
     static final String BASE = "/conference/v1";
+    /** How long a caller's effects may take to show, on a loaded machine. */
+    static final Duration CALL_WAIT = Duration.ofSeconds(60);
     private static final AtomicLong IDS = new AtomicLong(ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000));
 
     @Value("${local.server.port}")
@@ -54,6 +59,9 @@ abstract class LiveTestSupport {
 
     @Value("${spring.kafka.bootstrap-servers}")
     private String bootstrapServers;
+
+    @LocalManagementPort
+    private int managementPort;
 
     protected WebTestClient http;
     protected KafkaProbe kafka;
@@ -87,6 +95,11 @@ abstract class LiveTestSupport {
 
     /** A subscriber below root with a DID group (CONF), a DID and a room with a host, participant and listener key. */
     protected Provisioned provision(List<AttributeSetting> roomAttributes) {
+        return provision(List.of(), roomAttributes);
+    }
+
+    /** As {@link #provision(List)}, with attributes on the DID group too (DTMF bindings may be set only there). */
+    protected Provisioned provision(List<AttributeSetting> groupAttributes, List<AttributeSetting> roomAttributes) {
         String owner = "owner-" + UUID.randomUUID();
         long group = IDS.incrementAndGet();
         long did = IDS.incrementAndGet();
@@ -98,7 +111,7 @@ abstract class LiveTestSupport {
         kafka.publish(Topics.SUBSCRIBERS, owner, new SubscriberState(owner, "login-" + owner, 3, root,
                 List.of(root, owner), "John", "Smith", null, null, null, null, -1, 1L, List.of(), null, 1));
         kafka.publish(Topics.DID_GROUPS, Long.toString(group),
-                new DidGroupState(group, "group", "", 3, owner, 0, List.of(), 1));
+                new DidGroupState(group, "group", "", 3, owner, 0, groupAttributes, 1));
         kafka.publish(Topics.DIDS, Long.toString(did), new DidState(did, phone, "US", null, group, 0, List.of(), 1));
         kafka.publish(Topics.MEETING_ROOMS, Long.toString(meetingNumber), new MeetingRoomState(meetingNumber, owner,
                 "room", 1L, group, List.of(new DidGroupReference(group, 0)),
@@ -190,5 +203,84 @@ abstract class LiveTestSupport {
 
     protected WebTestClient.ResponseSpec delete(String identity, String path) {
         return http.delete().uri(BASE + path).header(TestIdentities.HEADER, identity).exchange();
+    }
+
+    /** A caller who keyed {@code code} and is in the meeting's mix. */
+    protected Dialled joined(Provisioned room, String code) {
+        Dialled caller = dial(room);
+        key(caller.edgeCallId(), code);
+        await().atMost(CALL_WAIT).untilAsserted(() -> assertThat(callOf(room.ownerSid(), caller.caller()))
+                .containsEntry("state", 2).containsKey("joined"));
+        return caller;
+    }
+
+    /** A caller who keyed {@code code} and waits, on hold, for the meeting to start. */
+    protected Dialled waiting(Provisioned room, String code) {
+        Dialled caller = dial(room);
+        key(caller.edgeCallId(), code);
+        await().atMost(CALL_WAIT).untilAsserted(() -> assertThat(callOf(room.ownerSid(), caller.caller()))
+                .containsEntry("state", 2).containsEntry("holdMode", 40).doesNotContainKey("joined"));
+        return caller;
+    }
+
+    /** A caller who keyed {@code code} and was hung up without ever entering: its Call is gone. */
+    protected Dialled turnedAway(Provisioned room, String code) {
+        Dialled caller = dial(room);
+        key(caller.edgeCallId(), code);
+        await().atMost(CALL_WAIT).untilAsserted(() -> {
+            assertThat(endOf(caller)).contains("hangup");
+            assertThat(callOf(room.ownerSid(), caller.caller())).isNull();
+        });
+        assertThat(commandsFor(caller.edgeCallId())).extracting(command -> command.get("type"))
+                .doesNotContain(TelephonyCommand.JOIN, TelephonyCommand.HOLD);
+        return caller;
+    }
+
+    protected void setAttribute(Provisioned room, String name, String value) {
+        put(owner(room.ownerSid()), "/meetings/" + room.meetingNumber() + "/attributes/" + name,
+                Map.of("value", value)).expectStatus().isOk();
+    }
+
+    /** The prompts played to the call, in order. */
+    protected List<String> prompts(Dialled call) {
+        return commandsFor(call.edgeCallId()).stream()
+                .filter(command -> TelephonyCommand.PLAY.equals(command.get("type")))
+                .map(command -> (String) command.get("argument")).toList();
+    }
+
+    /** The mute and unmute commands the call got, in order. */
+    protected List<Object> muting(Dialled call) {
+        return commandsFor(call.edgeCallId()).stream().map(command -> command.get("type"))
+                .filter(type -> TelephonyCommand.MUTE.equals(type) || TelephonyCommand.UNMUTE.equals(type)).toList();
+    }
+
+    /** How the call was ended: its last prompt and everything after it ({@code play <prompt>}, {@code hangup}). */
+    protected List<String> endOf(Dialled call) {
+        List<String> commands = commandsFor(call.edgeCallId()).stream()
+                .map(command -> command.get("argument") == null ? (String) command.get("type")
+                        : command.get("type") + " " + command.get("argument"))
+                // what every caller hears as others come and go, not why this one was ended
+                .filter(command -> !command.startsWith("play count:") && !command.startsWith("play entry-tone")
+                        && !command.startsWith("play exit-tone"))
+                .toList();
+        int hangup = commands.indexOf(TelephonyCommand.HANGUP);
+        return hangup < 0 ? List.of() : commands.subList(Math.max(0, hangup - 1), commands.size());
+    }
+
+    protected List<Object> eventTypes(Provisioned room) {
+        return eventsOf(room.meetingNumber()).stream().map(event -> event.get("type")).toList();
+    }
+
+    /** The value of the series {@code name} whose labels contain {@code label}; 0 when there is none. */
+    protected double metric(String name, String label) {
+        return prometheus().lines().filter(line -> line.startsWith(name + "{") && line.contains(label))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
+    protected String prometheus() {
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort)
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(8 * 1024 * 1024)).build()
+                .get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
     }
 }

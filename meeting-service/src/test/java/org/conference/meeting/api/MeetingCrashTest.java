@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Two meeting-service processes, and one of them killed with SIGKILL in the middle of a join/leave storm: no
  * graceful shutdown, a consumer that never says goodbye, relay leases left held. The survivor takes the dead one's
  * partitions after the session timeout, finds every meeting in Mongo and finishes the storm: nobody lost, nobody
- * counted twice, one start and one end per meeting, gapless sequences.
+ * counted twice, one start and one end per meeting, gapless sequences — also in rooms a host starts and stops and
+ * whose caps turn callers away ({@link ModeratedStormScenario}).
  */
 class MeetingCrashTest {
 
@@ -62,5 +63,11 @@ class MeetingCrashTest {
     @Test
     void aKilledInstanceLosesNothingAndTheOtherFinishesTheStorm() {
         new StormScenario(kafka, 3, 40).run(() -> first.kill());
+    }
+
+    @Test
+    void inRoomsAHostStartsAndStopsWithCapsAKilledInstanceLosesNobodyAndRefusesNobodyTwice() throws Exception {
+        // the killed instance's counters die with it: refusals are checked at the edge and in the events
+        new ModeratedStormScenario(kafka, 2, 12, 4, 20, 15).run(() -> first.kill(), second::baseUrl, null);
     }
 }

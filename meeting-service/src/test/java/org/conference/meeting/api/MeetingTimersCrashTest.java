@@ -3,21 +3,16 @@ package org.conference.meeting.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.bson.Document;
+import org.conference.common.events.AttributeSetting;
+import org.conference.common.events.TelephonyCommand;
 import org.conference.common.events.Topics;
-import org.conference.meeting.api.StormScenario.Room;
+import org.conference.meeting.api.StormRooms.Room;
 import org.conference.testsupport.BackingServices;
 import org.conference.testsupport.BackingServicesInitializer;
 import org.conference.testsupport.processes.ServiceProcess;
@@ -26,56 +21,56 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 
 /**
- * Meeting deadlines survive the instance that armed them: two meeting-service processes over one database, the
- * deadlines of three live meetings mirrored into their timers by instance A, then A killed with SIGKILL before any
- * is due. Instance B fires every one of them — its ticks reach the meetings' writer exactly once per deadline — and
- * the timers are gone afterwards.
+ * Meeting deadlines survive the instance that armed them. Instance A takes callers into three meetings whose
+ * deadlines are seconds away — a call's maximum duration, callers waiting for a host who never comes, a meeting's
+ * maximum duration — and mirrors each into its meeting's timer; then A is killed with SIGKILL, before any is due,
+ * and instance B, started only then, fires each once: every affected caller hears why and is hung up once, the
+ * meetings end (or, never started, disappear) with one event each and gapless sequences, and nothing is left.
  */
 class MeetingTimersCrashTest {
 
-    private static final int MEETINGS = 3;
     private static final Duration WAIT = Duration.ofSeconds(120);
-    private static final Duration BEFORE_DUE = Duration.ofSeconds(20);
+    /** From a caller's arrival to its deadline: long enough for A to be killed first on a loaded machine. */
+    private static final String DEADLINE_SECONDS = "20";
 
     private final String database = "meeting_timers_" + UUID.randomUUID().toString().substring(0, 8);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final InstanceMetrics metrics = new InstanceMetrics();
     private ServiceProcess armer;
     private ServiceProcess survivor;
     private KafkaProbe kafka;
+    private StormRooms rooms;
     private MongoClient client;
-    private ReactiveMongoTemplate mongo;
+    private StoredMeetings stored;
 
     @TempDir
     Path logs;
 
     @BeforeEach
     void start() {
-        armer = instance("meeting-a", Duration.ofMillis(200));
-        // B sweeps for pending documents too late to matter, so the deadlines written below are mirrored by A alone
-        survivor = instance("meeting-b", Duration.ofHours(1));
+        armer = instance("meeting-a");
         kafka = new KafkaProbe(BackingServices.kafka().bootstrapServers(), List.of(Topics.MEETING_EVENTS,
                 Topics.TELEPHONY_COMMANDS));
+        rooms = new StormRooms(kafka);
         client = MongoClients.create(BackingServices.mongo().uri(database));
-        mongo = new ReactiveMongoTemplate(client, database);
+        stored = new StoredMeetings(new ReactiveMongoTemplate(client, database));
     }
 
     @AfterEach
     void stop() throws InterruptedException {
         armer.close();
-        survivor.close();
+        if (survivor != null) {
+            survivor.close();
+        }
         kafka.close();
         client.close();
     }
 
-    private ServiceProcess instance(String name, Duration relaySweep) {
+    private ServiceProcess instance(String name) {
         return ServiceProcess.start(name, "org.conference.meeting.MeetingApplication", Map.of(
                         "KAFKA_BOOTSTRAP_SERVERS", BackingServices.kafka().bootstrapServers(),
                         "MONGODB_URI", BackingServices.mongo().uri(database),
@@ -85,67 +80,93 @@ class MeetingTimersCrashTest {
                 // test classes after this one find every partition served
                 List.of("--spring.kafka.consumer.properties[session.timeout.ms]=8000",
                         "--spring.kafka.consumer.properties[heartbeat.interval.ms]=1000",
-                        "--conference.meetings.relay-sweep-interval=" + relaySweep,
+                        "--conference.meetings.relay-lease=PT5S",
+                        "--conference.meetings.relay-sweep-interval=PT0.2S",
                         "--conference.timers.poll-interval=PT0.2S",
                         "--conference.timers.claim-for=PT5S"),
                 logs);
     }
 
     @Test
-    void deadlinesArmedByAKilledInstanceFireOnTheOtherOnceEach() {
-        StormScenario rooms = new StormScenario(kafka, MEETINGS, 0);
-        List<Room> live = new ArrayList<>();
-        for (int i = 0; i < MEETINGS; i++) {
-            Room room = rooms.provision();
-            rooms.dialUntilHeard(room);
-            live.add(room);
+    void deadlinesArmedByAKilledInstanceFireOnTheOtherOnceEach() throws Exception {
+        Room callMax = rooms.provision(List.of(setting("call_maxduration", DEADLINE_SECONDS)));
+        Room startWait = rooms.provision(List.of(setting("conference_start_how", "moderator"),
+                setting("conference_start_wait", DEADLINE_SECONDS)));
+        Room meetingMax = rooms.provision(List.of(setting("conference_maxduration", DEADLINE_SECONDS),
+                setting("call_maxduration", "0")));
+        for (Room room : List.of(callMax, startWait, meetingMax)) {
+            rooms.awaitRouted(armer.baseUrl(), room);
         }
-        for (Room room : live) {
-            await().atMost(WAIT).until(() -> meeting(room) != null && meeting(room).getBoolean("live", false));
+        String timedCall = dial(callMax, callMax.hostCode());
+        String firstWaiter = dial(startWait, startWait.participantCode());
+        String secondWaiter = dial(startWait, startWait.participantCode());
+        String host = dial(meetingMax, meetingMax.hostCode());
+        String participant = dial(meetingMax, meetingMax.participantCode());
+        await().atMost(WAIT).until(() -> rooms.heard(timedCall, TelephonyCommand.JOIN)
+                && rooms.heard(firstWaiter, TelephonyCommand.HOLD) && rooms.heard(secondWaiter, TelephonyCommand.HOLD)
+                && rooms.heard(host, TelephonyCommand.JOIN) && rooms.heard(participant, TelephonyCommand.JOIN));
+        long earliest = Long.MAX_VALUE;
+        for (Room room : List.of(callMax, startWait, meetingMax)) {
+            earliest = Math.min(earliest, mirroredDeadline(room));
         }
 
-        long firstDue = System.currentTimeMillis() + BEFORE_DUE.toMillis();
-        for (int i = 0; i < MEETINGS; i++) {
-            armDeadline(live.get(i), firstDue + i * 500L);
-        }
-        for (int i = 0; i < MEETINGS; i++) {
-            long due = firstDue + i * 500L;
-            Room room = live.get(i);
-            await().atMost(WAIT).untilAsserted(() -> assertThat(timerDue(room)).isEqualTo(due));
-        }
         armer.kill();
-        assertThat(System.currentTimeMillis()).as("A died before any deadline was due").isLessThan(firstDue);
+        assertThat(System.currentTimeMillis()).as("A died before any deadline was due").isLessThan(earliest);
+        survivor = instance("meeting-b");
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(ticks(survivor)).isEqualTo(MEETINGS));
-        await().during(Duration.ofSeconds(3)).atMost(WAIT).untilAsserted(() -> {
-            assertThat(ticks(survivor)).as("each deadline fired once").isEqualTo(MEETINGS);
-            for (Room room : live) {
-                assertThat(timerDue(room)).as("claimed, fired and removed").isNull();
-            }
+        await().atMost(WAIT).untilAsserted(() -> assertThat(ticks()).isEqualTo(3));
+        for (Room room : List.of(callMax, startWait, meetingMax)) {
+            await().atMost(WAIT).untilAsserted(() -> assertThat(timerDue(room)).as("fired and gone").isNull());
+        }
+        assertThat(rooms.commands(timedCall)).endsWith("play max-duration", "hangup").containsOnlyOnce("hangup");
+        for (String waiter : List.of(firstWaiter, secondWaiter)) {
+            assertThat(rooms.commands(waiter)).as("released, never joined")
+                    .containsExactly("hold", "play waiting-for-host", "play start-timeout", "hangup");
+        }
+        for (String call : List.of(host, participant)) {
+            assertThat(rooms.commands(call)).endsWith("play meeting-ended", "hangup").containsOnlyOnce("hangup");
+        }
+        assertThat(rooms.types(callMax)).containsExactly("call.created", "meeting.started", "call.joined",
+                "call.left", "meeting.ended");
+        assertThat(rooms.types(startWait)).as("a meeting that never started just disappears")
+                .containsExactly("call.created", "call.created", "call.left", "call.left");
+        assertThat(rooms.types(meetingMax)).containsExactly("call.created", "meeting.started", "call.joined",
+                "call.created", "call.joined", "call.left", "call.left", "meeting.ended");
+        for (Room room : List.of(callMax, startWait, meetingMax)) {
+            StormRooms.assertGapless(rooms.events(room));
+            assertThat(rooms.calls(survivor.baseUrl(), room)).as("no Call left").isEmpty();
+            assertThat(rooms.meetingStatus(survivor.baseUrl(), room)).isEqualTo(404);
+        }
+        assertThat(metrics.refused(survivor.managementUrl(), "start-wait")).isEqualTo(2);
+        assertThat(ticks()).as("each deadline fired once").isEqualTo(3);
+    }
+
+    private String dial(Room room, String code) {
+        String call = "call-" + UUID.randomUUID();
+        rooms.dial(call, room, code);
+        return call;
+    }
+
+    /** The meeting's next deadline, once A has mirrored it into the meeting's timer and published everything. */
+    private long mirroredDeadline(Room room) {
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(stored.document(room.meetingNumber())).containsEntry("pending", false);
+            long next = stored.deadlines(room.meetingNumber()).values().stream()
+                    .mapToLong(at -> ((Number) at).longValue()).min().orElseThrow();
+            assertThat(timerDue(room)).isEqualTo(next);
         });
-    }
-
-    /** Puts a deadline on the meeting as a writer would: at a new version, pending for the relay. */
-    private void armDeadline(Room room, long at) {
-        Query live = Query.query(Criteria.where("_id").is(room.meetingNumber()).and("live").is(true));
-        Update deadline = new Update().set("conference.deadlines.probe", at).set("pending", true).inc("version", 1);
-        assertThat(mongo.updateFirst(live, deadline, "meetings").block(WAIT).getModifiedCount()).isEqualTo(1);
-    }
-
-    private Document meeting(Room room) {
-        return mongo.findById(room.meetingNumber(), Document.class, "meetings").block(WAIT);
+        return timerDue(room);
     }
 
     private Long timerDue(Room room) {
-        Document timer = mongo.findById("meeting:" + room.meetingNumber(), Document.class, "timers").block(WAIT);
-        return timer == null ? null : ((Number) timer.get("due")).longValue();
+        return stored.timerDue(room.meetingNumber());
     }
 
-    private double ticks(ServiceProcess instance) throws IOException, InterruptedException {
-        HttpRequest scrape = HttpRequest.newBuilder(URI.create(instance.managementUrl() + "/actuator/prometheus"))
-                .timeout(Duration.ofSeconds(10)).GET().build();
-        String metrics = http.send(scrape, HttpResponse.BodyHandlers.ofString()).body();
-        return metrics.lines().filter(line -> line.startsWith("conference_meeting_ticks_total{"))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    private double ticks() {
+        return metrics.value(survivor.managementUrl(), "conference_meeting_ticks_total", "");
+    }
+
+    private static AttributeSetting setting(String name, String value) {
+        return new AttributeSetting(name, value);
     }
 }
