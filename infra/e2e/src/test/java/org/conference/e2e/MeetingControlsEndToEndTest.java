@@ -95,6 +95,13 @@ class MeetingControlsEndToEndTest {
         assertThat(room.meeting()).as("the Meeting's modes are the initial policies")
                 .containsEntry("muteMode", 40).containsEntry("holdMode", 0).containsEntry("participantCount", 3);
 
+        // Self-mute cannot lift the meeting's own mute: the participant hears it is muted and stays so.
+        room.keys(participant, "*6");
+        room.awaitPrompt(participant, "muted");
+        assertThat(room.prompts(participant)).doesNotContain("unmuted");
+        assertThat(room.commands(participant)).doesNotContain("unmute");
+        assertThat(room.call(participant)).containsEntry("muteMode", 40);
+
         List<Map<String, Object>> events = room.endAndReadEvents();
         assertThat(ofType(events, "call.joined")).extracting(LiveRoom::callOfEvent)
                 .extracting(call -> call.get("role"), call -> call.get("muteMode"), call -> call.get("holdMode"))
@@ -263,13 +270,21 @@ class MeetingControlsEndToEndTest {
             assertThat(room.call(listener)).containsEntry("muteMode", 32);
         });
         assertThat(room.edge(host)).containsEntry("muted", false);
+        Caller latecomer = room.join(PARTICIPANT);
+        eventually("a participant joining meanwhile is muted too", () -> {
+            assertThat(room.edge(latecomer)).containsEntry("muted", true);
+            assertThat(room.call(latecomer)).containsEntry("muteMode", 40);
+        });
         room.keys(host, "*7");
         room.awaitPrompt(host, "all-unmuted");
         eventually("everyone unmuted again", () -> {
-            assertThat(room.edge(participant)).containsEntry("muted", false);
-            assertThat(room.edge(listener)).containsEntry("muted", false);
-            assertThat(room.call(listener)).containsEntry("muteMode", 0);
+            for (Caller caller : List.of(participant, listener, latecomer)) {
+                assertThat(room.edge(caller)).containsEntry("muted", false);
+                assertThat(room.call(caller)).containsEntry("muteMode", 0);
+            }
         });
+        room.hangsUp(latecomer);
+        eventually("the latecomer gone", () -> assertThat(room.meeting()).containsEntry("participantCount", 3));
 
         room.keys(host, "*1");
         room.awaitPrompt(host, "on-hold");
@@ -316,62 +331,35 @@ class MeetingControlsEndToEndTest {
         Caller listener = room.join(LISTENER);
         List<Caller> audience = List.of(first, second, listener);
 
-        room.keys(host, "*4");
-        for (Caller caller : List.of(host, first, second, listener)) {
-            room.awaitPrompt(caller, "qa-started");
-        }
-        eventually("the session open, its audience silenced", () -> {
-            assertThat(room.meeting()).containsEntry("qaMode", 1);
-            for (Caller caller : audience) {
-                assertThat(room.edge(caller)).containsEntry("muted", true);
-                assertThat(room.call(caller)).containsEntry("qaMode", 1)
-                        .containsEntry("muteMode", caller.role() == LISTENER ? 32 : 40);
-            }
-        });
-        assertThat(room.edge(host)).containsEntry("muted", false);
-
-        // One hand after the other: their digits travel apart until the meeting orders them.
+        openTheSession(room, host, audience);
+        // Different calls' digits reach the meeting by different paths: the second hand goes up once the first is.
         room.keys(first, "*4");
         room.awaitPrompt(first, "hand-raised");
         room.keys(second, "*4");
         room.awaitPrompt(second, "hand-raised");
         assertThat(room.attribute("conf_qa_queue")).isEqualTo(first.callId() + "," + second.callId());
 
-        // In a session the moderator's *4 begins *40 and *49: it fires after the keypad timeout.
+        // In a session the moderator's *4 begins *40 and *49: it fires once the keypad timeout ran out.
         room.keys(host, "*4");
-        room.awaitPrompt(first, "your-turn");
         awaitSpeaking(room, first);
         room.keysOneByOne(host, "*4");
-        room.awaitPrompt(second, "your-turn");
         awaitSpeaking(room, second);
-        eventually("the first speaker back in the silent audience", () -> {
-            assertThat(room.edge(first)).containsEntry("muted", true);
-            assertThat(room.call(first)).containsEntry("qaMode", 1).containsEntry("muteMode", 40);
-        });
+        awaitSilentAudience(room, first);
 
         room.keys(first, "*4");
         room.awaitPrompt(first, "hand-raised", 2);
         room.keys(host, "*40");
         room.awaitPrompt(first, "queue-cleared");
         room.awaitPrompt(host, "queue-cleared");
-        eventually("the queue cleared, the speaker silent again", () -> {
+        awaitSilentAudience(room, second);
+        eventually("the queue cleared", () -> {
             assertThat(room.attribute("conf_qa_queue")).isEmpty();
-            assertThat(room.edge(second)).containsEntry("muted", true);
-            assertThat(room.call(second)).containsEntry("qaMode", 1);
             assertThat(room.meeting()).containsEntry("qaMode", 1);
         });
 
+        // Digit by digit: *4 waits for the 9 rather than passing the floor on.
         room.keysOneByOne(host, "*49");
-        for (Caller caller : List.of(host, first, second, listener)) {
-            room.awaitPrompt(caller, "qa-ended");
-        }
-        eventually("everyone as before the session", () -> {
-            assertThat(room.meeting()).containsEntry("qaMode", 0);
-            for (Caller caller : audience) {
-                assertThat(room.edge(caller)).containsEntry("muted", false);
-                assertThat(room.call(caller)).containsEntry("qaMode", 0).containsEntry("muteMode", 0);
-            }
-        });
+        closesTheSession(room, host, audience);
 
         List<Map<String, Object>> events = room.endAndReadEvents();
         assertThat(ofType(events, "meeting.updated")).extracting(LiveRoom::meetingOfEvent)
@@ -402,26 +390,8 @@ class MeetingControlsEndToEndTest {
         });
         assertThat(room.edge(first)).as("the policy is for later joiners").containsEntry("muted", false);
 
-        room.setAttribute("conf_locked", "on");
-        assertThat(room.meeting()).containsEntry("isSecured", true);
-        String turnedAway = room.dialAndKeyCode(PARTICIPANT);
-        eventually("a participant turned away from the locked meeting", () -> {
-            assertThat(room.edge(turnedAway)).containsEntry("state", "ended").containsEntry("endedBy", "server");
-            assertThat(room.commands(turnedAway)).containsSubsequence("play locked", "hangup")
-                    .noneMatch(command -> command.startsWith("join"));
-        });
-        room.setAttribute("conf_locked", "off");
-        assertThat(room.meeting()).containsEntry("isSecured", false);
-
-        room.setAttribute("conference_recording", "on");
-        String take = awaitTakeStarted(room, host, 1);
-        eventually("recording", () -> assertThat(room.meeting()).containsEntry("isRecording", true));
-        room.setAttribute("conference_recording", "off");
-        eventually("not recording", () -> {
-            assertThat(room.commands(host)).contains("record.stop " + take);
-            assertThat(room.meeting()).containsEntry("isRecording", false);
-        });
-
+        lockedOutAndOpenedAgain(room);
+        recordedFromTheApi(room, host);
         changeCallAndSeeItAtTheEdge(room, first, Map.of("muteMode", 40), "muted", true);
         changeCallAndSeeItAtTheEdge(room, first, Map.of("muteMode", 0), "muted", false);
         changeCallAndSeeItAtTheEdge(room, first, Map.of("holdMode", 40), "held", true);
@@ -448,20 +418,81 @@ class MeetingControlsEndToEndTest {
         assertThat(ofType(events, "call.created")).hasSize(3);
     }
 
+    private static void openTheSession(LiveRoom room, Caller host, List<Caller> audience) {
+        room.keys(host, "*4");
+        room.awaitPrompt(host, "qa-started");
+        audience.forEach(caller -> room.awaitPrompt(caller, "qa-started"));
+        eventually("the session open, its audience silenced", () -> {
+            assertThat(room.meeting()).containsEntry("qaMode", 1);
+            for (Caller caller : audience) {
+                assertThat(room.edge(caller)).containsEntry("muted", true);
+                assertThat(room.call(caller)).containsEntry("qaMode", 1)
+                        .containsEntry("muteMode", caller.role() == LISTENER ? 32 : 40);
+            }
+        });
+        assertThat(room.edge(host)).as("the moderator speaks").containsEntry("muted", false);
+    }
+
+    private static void awaitSpeaking(LiveRoom room, Caller speaker) {
+        room.awaitPrompt(speaker, "your-turn");
+        eventually(speaker.number() + " has the floor", () -> {
+            assertThat(room.edge(speaker)).containsEntry("muted", false);
+            assertThat(room.call(speaker)).containsEntry("qaMode", 2).containsEntry("muteMode", 0);
+            assertThat(room.meeting()).containsEntry("qaMode", 2);
+        });
+    }
+
+    private static void awaitSilentAudience(LiveRoom room, Caller formerSpeaker) {
+        eventually(formerSpeaker.number() + " back in the silent audience", () -> {
+            assertThat(room.edge(formerSpeaker)).containsEntry("muted", true);
+            assertThat(room.call(formerSpeaker)).containsEntry("qaMode", 1).containsEntry("muteMode", 40);
+        });
+    }
+
+    private static void closesTheSession(LiveRoom room, Caller host, List<Caller> audience) {
+        room.awaitPrompt(host, "qa-ended");
+        audience.forEach(caller -> room.awaitPrompt(caller, "qa-ended"));
+        eventually("everyone as before the session", () -> {
+            assertThat(room.meeting()).containsEntry("qaMode", 0);
+            for (Caller caller : audience) {
+                assertThat(room.edge(caller)).containsEntry("muted", false);
+                assertThat(room.call(caller)).containsEntry("qaMode", 0).containsEntry("muteMode", 0);
+            }
+        });
+    }
+
+    /** {@code conf_locked} on: a participant is turned away at its code; off again. */
+    private static void lockedOutAndOpenedAgain(LiveRoom room) {
+        room.setAttribute("conf_locked", "on");
+        assertThat(room.meeting()).containsEntry("isSecured", true);
+        String turnedAway = room.dialAndKeyCode(PARTICIPANT);
+        eventually("a participant turned away from the locked meeting", () -> {
+            assertThat(room.edge(turnedAway)).containsEntry("state", "ended").containsEntry("endedBy", "server");
+            assertThat(room.commands(turnedAway)).containsSubsequence("play locked", "hangup")
+                    .noneMatch(command -> command.startsWith("join"));
+        });
+        room.setAttribute("conf_locked", "off");
+        assertThat(room.meeting()).containsEntry("isSecured", false);
+    }
+
+    /** {@code conference_recording} on, then off, through the API: the longest call in the mix carries it. */
+    private static void recordedFromTheApi(LiveRoom room, Caller longestInTheMix) {
+        room.setAttribute("conference_recording", "on");
+        String take = awaitTakeStarted(room, longestInTheMix, 1);
+        eventually("recording", () -> assertThat(room.meeting()).containsEntry("isRecording", true));
+        room.setAttribute("conference_recording", "off");
+        eventually("not recording", () -> {
+            assertThat(room.commands(longestInTheMix)).contains("record.stop " + take);
+            assertThat(room.meeting()).containsEntry("isRecording", false);
+        });
+    }
+
     /** The {@code n}-th {@code record.start} the call received; its recording name. */
     private static String awaitTakeStarted(LiveRoom room, Caller carrier, int n) {
         LiveRoom.eventually(carrier.number() + " carries take " + n, () -> assertThat(room.commands(carrier))
                 .filteredOn(command -> command.startsWith("record.start ")).hasSizeGreaterThanOrEqualTo(n));
         return room.commands(carrier).stream().filter(command -> command.startsWith("record.start "))
                 .skip(n - 1).findFirst().orElseThrow().substring("record.start ".length());
-    }
-
-    private static void awaitSpeaking(LiveRoom room, Caller speaker) {
-        eventually(speaker.number() + " has the floor", () -> {
-            assertThat(room.edge(speaker)).containsEntry("muted", false);
-            assertThat(room.call(speaker)).containsEntry("qaMode", 2).containsEntry("muteMode", 0);
-            assertThat(room.meeting()).containsEntry("qaMode", 2);
-        });
     }
 
     private static void cycleTones(LiveRoom room, Caller host, String entry, String exit) {
