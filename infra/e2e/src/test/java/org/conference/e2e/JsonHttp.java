@@ -33,6 +33,11 @@ final class JsonHttp {
         this.authorization = authorization;
     }
 
+    /** Where the requests go, e.g. for a non-JSON download. */
+    String baseUrl() {
+        return baseUrl;
+    }
+
     /** An answer: its status and its body as it came. */
     record Answer(String request, int status, String body) {
 

@@ -21,13 +21,12 @@ class StartsWithoutAnIdentitySecretTest {
 
     @Test
     void startsWithoutTheInternalJwtSecretAndServesCallersWithoutAnIdentity() {
+        // Arguments, not default properties: application.yml's ${SERVER_PORT:8095} outranks default properties, and
+        // a local stack on this machine may hold 8095.
         try (ConfigurableApplicationContext simulator = new SpringApplicationBuilder(EdgeSimulatorApplication.class)
-                .properties(Map.of(
-                        "server.port", "0",
-                        "management.server.port", "0",
-                        "spring.kafka.bootstrap-servers", BackingServices.kafka().bootstrapServers(),
-                        "spring.kafka.consumer.group-id", "edge-simulator-no-secret-" + UUID.randomUUID()))
-                .run()) {
+                .run("--server.port=0", "--management.server.port=0",
+                        "--spring.kafka.bootstrap-servers=" + BackingServices.kafka().bootstrapServers(),
+                        "--spring.kafka.consumer.group-id=edge-simulator-no-secret-" + UUID.randomUUID())) {
             assertThat(simulator.getEnvironment().getProperty("conference.identity.jwt-secret")).isNullOrEmpty();
             String port = simulator.getEnvironment().getProperty("local.server.port");
 
