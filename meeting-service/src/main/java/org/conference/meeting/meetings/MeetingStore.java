@@ -69,10 +69,17 @@ class MeetingStore implements InitializingBean {
                 .map(result -> result.getMatchedCount() == 1);
     }
 
-    /** Records how far the relay got; marks only ever grow. */
+    /**
+     * Records how far the relay got (marks only ever grow) and drops what it published: a writer carries only the
+     * unpublished entries over anyway, but until its next write the document would keep them, and a meeting's last
+     * batch (a thousand leaves) would stay in it for good, read by every sweep and list.
+     */
     Mono<Void> relayed(long meetingNumber, long events, long commands, long projections) {
         Update marks = new Update().max("publishedThrough", events).max("commandsPublishedThrough", commands)
-                .max("projectedThrough", projections);
+                .max("projectedThrough", projections)
+                .pull("events", new Document("sequence", new Document("$lte", events)))
+                .pull("commands", new Document("number", new Document("$lte", commands)))
+                .pull("projections", new Document("version", new Document("$lte", projections)));
         return mongo.updateFirst(Query.query(Criteria.where("_id").is(meetingNumber)), marks,
                 MeetingDocument.COLLECTION).then();
     }
