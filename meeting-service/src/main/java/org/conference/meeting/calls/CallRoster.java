@@ -3,7 +3,6 @@ package org.conference.meeting.calls;
 import java.util.List;
 
 import org.conference.meeting.meetings.RosterProjection;
-import org.conference.meeting.rules.Participant;
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Mono;
@@ -19,13 +18,7 @@ class CallRoster implements RosterProjection {
     }
 
     @Override
-    public Mono<Void> joined(long version, long callId, long meetingNumber, String ownerSid, List<String> ownerLineage,
-            Participant participant) {
-        return calls.projectJoined(version, callId, meetingNumber, ownerSid, ownerLineage, participant);
-    }
-
-    @Override
-    public Mono<Void> gone(long version, long callId) {
-        return calls.projectGone(version, callId);
+    public Mono<Void> apply(List<Change> changes) {
+        return calls.project(changes);
     }
 }

@@ -4,10 +4,13 @@ import java.util.List;
 
 import org.bson.Document;
 import org.conference.meeting.calls.CallDocument.LobbyState;
+import org.conference.meeting.meetings.RosterProjection.Change;
 import org.conference.meeting.rules.Participant;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort.Direction;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
+import org.springframework.data.mongodb.core.ReactiveBulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -80,9 +83,29 @@ class CallStore implements InitializingBean {
         return mongo.remove(unchanged, CallDocument.COLLECTION).map(result -> result.getDeletedCount() == 1);
     }
 
-    Mono<Void> projectJoined(long version, long callId, long meetingNumber, String ownerSid, List<String> lineage,
-            Participant call) {
-        Update joined = new Update().set("state", 2).set("meetingNumber", meetingNumber)
+    /**
+     * A relay round's Calls in one unordered bulk write, not one command per Call: each update or delete still
+     * applies only over an older meeting version, so their order does not matter and a stale one changes nothing.
+     */
+    Mono<Void> project(List<Change> changes) {
+        if (changes.isEmpty()) {
+            return Mono.empty();
+        }
+        ReactiveBulkOperations bulk = mongo.bulkOps(BulkMode.UNORDERED, CallDocument.COLLECTION);
+        for (Change change : changes) {
+            Query older = olderThan(change.callId(), change.version());
+            if (change.over()) {
+                bulk.remove(older);
+            } else {
+                bulk.updateOne(older, joined(change));
+            }
+        }
+        return bulk.execute().then();
+    }
+
+    private static Update joined(Change change) {
+        Participant call = change.participant();
+        return new Update().set("state", 2).set("meetingNumber", change.meetingNumber())
                 .set("accessCode", call.accessCode()).set("role", call.role()).set("joined", call.joined())
                 .set("customName", call.customName()).set("gainLevel", call.gainLevel())
                 .set("muteMode", call.muteMode()).set("holdMode", call.holdMode())
@@ -90,12 +113,8 @@ class CallStore implements InitializingBean {
                 .set("qaMode", call.qaMode()).set("caller", call.line().caller()).set("callee", call.line().callee())
                 .set("addressFrom", call.line().addressFrom()).set("addressTo", call.line().addressTo())
                 .set("codec", call.line().codec()).set("nodeName", call.line().nodeName())
-                .set("ownerSid", ownerSid).set("ownerLineage", lineage).set("meetingVersion", version);
-        return mongo.updateFirst(olderThan(callId, version), joined, CallDocument.COLLECTION).then();
-    }
-
-    Mono<Void> projectGone(long version, long callId) {
-        return mongo.remove(olderThan(callId, version), CallDocument.COLLECTION).then();
+                .set("ownerSid", change.ownerSid()).set("ownerLineage", change.ownerLineage())
+                .set("meetingVersion", change.version());
     }
 
     private static Query olderThan(long callId, long version) {

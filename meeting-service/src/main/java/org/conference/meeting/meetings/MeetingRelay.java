@@ -8,6 +8,7 @@ import java.util.Map;
 import org.conference.common.events.Topics;
 import org.conference.meeting.meetings.MeetingDocument.PendingCommand;
 import org.conference.meeting.meetings.MeetingDocument.PendingProjection;
+import org.conference.meeting.meetings.RosterProjection.Change;
 import org.conference.meeting.support.KafkaPublishing;
 import org.conference.meeting.support.KafkaPublishing.Outgoing;
 import org.slf4j.Logger;
@@ -85,7 +86,7 @@ class MeetingRelay implements SmartLifecycle {
         // are independent of each other
         Map<Long, PendingProjection> latest = new LinkedHashMap<>();
         projections.forEach(projection -> latest.put(projection.callId(), projection));
-        Mono<Void> project = Flux.fromIterable(latest.values()).flatMap(this::project, 16).then();
+        Mono<Void> project = roster.apply(latest.values().stream().map(MeetingRelay::change).toList());
         long eventsThrough = events.isEmpty() ? 0 : events.get(events.size() - 1).sequence();
         long commandsThrough = commands.isEmpty() ? 0 : commands.get(commands.size() - 1).number();
         long projectedThrough = projections.isEmpty() ? 0 : projections.get(projections.size() - 1).version();
@@ -95,10 +96,9 @@ class MeetingRelay implements SmartLifecycle {
                         deadline));
     }
 
-    private Mono<Void> project(PendingProjection projection) {
-        return projection.participant() == null ? roster.gone(projection.version(), projection.callId())
-                : roster.joined(projection.version(), projection.callId(), projection.meetingNumber(),
-                        projection.ownerSid(), projection.ownerLineage(), projection.participant());
+    private static Change change(PendingProjection projection) {
+        return new Change(projection.version(), projection.callId(), projection.meetingNumber(),
+                projection.ownerSid(), projection.ownerLineage(), projection.participant());
     }
 
     @Override

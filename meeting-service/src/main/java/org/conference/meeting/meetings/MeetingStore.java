@@ -1,12 +1,12 @@
 package org.conference.meeting.meetings;
 
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.domain.Sort.Direction;
-import org.springframework.beans.factory.InitializingBean;
 import org.bson.Document;
 import org.conference.common.persistence.OptimisticWrites;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort.Direction;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -72,12 +72,17 @@ class MeetingStore implements InitializingBean {
     }
 
     /**
-     * Records how far the relay got: the publication marks only ever grow; the mirrored deadline is what the relay
-     * holding the meeting's lease just made the timer.
+     * Records how far the relay got (the publication marks only ever grow; the mirrored deadline is what the relay
+     * holding the meeting's lease just made the timer) and drops what it published: a writer carries only the
+     * unpublished entries over anyway, but until its next write the document would keep them, and a meeting's last
+     * batch (a thousand leaves) would stay in it for good, read by every sweep and list.
      */
     Mono<Void> relayed(long meetingNumber, long events, long commands, long projections, long deadlineMirrored) {
         Update marks = new Update().max("publishedThrough", events).max("commandsPublishedThrough", commands)
-                .max("projectedThrough", projections).set("deadlineMirrored", deadlineMirrored);
+                .max("projectedThrough", projections).set("deadlineMirrored", deadlineMirrored)
+                .pull("events", new Document("sequence", new Document("$lte", events)))
+                .pull("commands", new Document("number", new Document("$lte", commands)))
+                .pull("projections", new Document("version", new Document("$lte", projections)));
         return mongo.updateFirst(Query.query(Criteria.where("_id").is(meetingNumber)), marks,
                 MeetingDocument.COLLECTION).then();
     }

@@ -12,10 +12,21 @@ import reactor.core.publisher.Mono;
  */
 public interface RosterProjection {
 
-    /** The Call {@code callId} joined (or changed) in meeting {@code meetingNumber} of {@code ownerSid}. */
-    Mono<Void> joined(long version, long callId, long meetingNumber, String ownerSid, List<String> ownerLineage,
-            Participant participant);
+    /**
+     * Brings the Calls of {@code changes} up to date (at most one change per Call). Each change applies only over an
+     * older version of its meeting, so the changes are independent of each other and of their order.
+     */
+    Mono<Void> apply(List<Change> changes);
 
-    /** The Call {@code callId} is over. */
-    Mono<Void> gone(long version, long callId);
+    /**
+     * The Call {@code callId} as of meeting document {@code version}: joined (or changed) as {@code participant} in
+     * meeting {@code meetingNumber} of {@code ownerSid}, or over when {@code participant} is null.
+     */
+    record Change(long version, long callId, long meetingNumber, String ownerSid, List<String> ownerLineage,
+            Participant participant) {
+
+        public boolean over() {
+            return participant == null;
+        }
+    }
 }
