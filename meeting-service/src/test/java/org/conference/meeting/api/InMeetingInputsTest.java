@@ -89,7 +89,8 @@ class InMeetingInputsTest extends LiveTestSupport {
         assertThat(prompts(caller)).filteredOn(prompt -> !prompt.startsWith("count:")).containsExactly("muted", "help");
         await().atMost(WAIT).untilAsserted(() -> assertThat(callOf(room.ownerSid(), caller.caller()))
                 .containsEntry("state", 2).containsEntry("muteMode", 36));
-        assertThat(eventTypes(room)).filteredOn("call.updated"::equals).hasSize(1);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(eventTypes(room)).filteredOn("call.updated"::equals)
+                .hasSize(1));
         assertThat(prometheus()).doesNotContain("reason=\"dtmf-after-entry\"");
 
         key(caller.edgeCallId(), "*6");
@@ -170,8 +171,11 @@ class InMeetingInputsTest extends LiveTestSupport {
         await().atMost(WAIT).untilAsserted(() -> assertThat(eventTypes(room)).contains("meeting.ended"));
         await().atMost(WAIT).untilAsserted(() -> assertThat(metric("conference_meeting_ticks_total", ""))
                 .as("one tick per deadline").isEqualTo(ticksBefore + 2));
-        assertThat(endOf(host)).containsExactly("play goodbye", "hangup");
-        assertThat(endOf(participant)).containsExactly("play meeting-ended", "hangup");
+        // the last commands leave with the last events, not necessarily before them
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(endOf(host)).containsExactly("play goodbye", "hangup");
+            assertThat(endOf(participant)).containsExactly("play meeting-ended", "hangup");
+        });
         List<Map<String, Object>> events = eventsOf(room.meetingNumber());
         assertThat(events).extracting(event -> event.get("type")).endsWith("call.left", "call.left", "meeting.ended");
         assertThat(callIdOf(events.get(events.size() - 3))).as("the host left first, at the keypad timeout")
@@ -255,10 +259,11 @@ class InMeetingInputsTest extends LiveTestSupport {
         Dialled host = joined(room, room.hostCode());
 
         for (Dialled waited : List.of(first, second)) {
-            await().atMost(WAIT).untilAsserted(() -> assertThat(callOf(room.ownerSid(), waited.caller()))
-                    .containsKey("joined").containsEntry("holdMode", 0));
-            assertThat(commandsFor(waited.edgeCallId())).extracting(command -> command.get("type"))
-                    .containsSubsequence(TelephonyCommand.HOLD, TelephonyCommand.JOIN, TelephonyCommand.UNHOLD);
+            await().atMost(WAIT).untilAsserted(() -> {
+                assertThat(callOf(room.ownerSid(), waited.caller())).containsKey("joined").containsEntry("holdMode", 0);
+                assertThat(commandsFor(waited.edgeCallId())).extracting(command -> command.get("type"))
+                        .containsSubsequence(TelephonyCommand.HOLD, TelephonyCommand.JOIN, TelephonyCommand.UNHOLD);
+            });
             assertThat(prompts(waited)).startsWith("waiting-for-host");
         }
         await().atMost(WAIT).untilAsserted(() -> assertThat(eventTypes(room)).containsExactly("call.created",
