@@ -2,12 +2,10 @@ package org.conference.meeting.api;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.conference.common.events.Topics;
 import org.conference.testsupport.BackingServices;
-import org.conference.testsupport.BackingServicesInitializer;
 import org.conference.testsupport.processes.ServiceProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,17 +45,7 @@ class MeetingCrashTest {
     }
 
     private ServiceProcess instance(String name) {
-        return ServiceProcess.start(name, "org.conference.meeting.MeetingApplication", Map.of(
-                        "KAFKA_BOOTSTRAP_SERVERS", BackingServices.kafka().bootstrapServers(),
-                        "MONGODB_URI", BackingServices.mongo().uri(database),
-                        "MONGODB_DATABASE", database,
-                        "CONFERENCE_INTERNAL_JWT_SECRET", BackingServicesInitializer.TEST_JWT_SECRET),
-                List.of("--spring.kafka.consumer.properties[session.timeout.ms]=8000",
-                        "--spring.kafka.consumer.properties[heartbeat.interval.ms]=1000",
-                        "--conference.meetings.relay-lease=PT5S",
-                        "--conference.meetings.relay-sweep-interval=PT0.2S",
-                        "--conference.timers.claim-for=PT5S"),
-                logs);
+        return MeetingInstances.start(name, database, logs);
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.conference.common.events.AttributeSetting;
@@ -14,7 +13,6 @@ import org.conference.common.events.TelephonyCommand;
 import org.conference.common.events.Topics;
 import org.conference.meeting.api.StormRooms.Room;
 import org.conference.testsupport.BackingServices;
-import org.conference.testsupport.BackingServicesInitializer;
 import org.conference.testsupport.processes.ServiceProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,20 +69,7 @@ class MeetingTimersCrashTest {
     }
 
     private ServiceProcess instance(String name) {
-        return ServiceProcess.start(name, "org.conference.meeting.MeetingApplication", Map.of(
-                        "KAFKA_BOOTSTRAP_SERVERS", BackingServices.kafka().bootstrapServers(),
-                        "MONGODB_URI", BackingServices.mongo().uri(database),
-                        "MONGODB_DATABASE", database,
-                        "CONFERENCE_INTERNAL_JWT_SECRET", BackingServicesInitializer.TEST_JWT_SECRET),
-                // a killed instance leaves the consumer groups within seconds, not after the 45 s default, so the
-                // test classes after this one find every partition served
-                List.of("--spring.kafka.consumer.properties[session.timeout.ms]=8000",
-                        "--spring.kafka.consumer.properties[heartbeat.interval.ms]=1000",
-                        "--conference.meetings.relay-lease=PT5S",
-                        "--conference.meetings.relay-sweep-interval=PT0.2S",
-                        "--conference.timers.poll-interval=PT0.2S",
-                        "--conference.timers.claim-for=PT5S"),
-                logs);
+        return MeetingInstances.start(name, database, logs, "--conference.timers.poll-interval=PT0.2S");
     }
 
     @Test
