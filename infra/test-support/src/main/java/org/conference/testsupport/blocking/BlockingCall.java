@@ -9,4 +9,14 @@ public record BlockingCall(String method, String thread, BlockingOperationError 
     public String toString() {
         return method + " on thread " + thread;
     }
+
+    /** This call and where it was made from, {@code frames} stack frames deep. */
+    public String withCallers(int frames) {
+        StringBuilder described = new StringBuilder(toString());
+        StackTraceElement[] stack = error.getStackTrace();
+        for (int i = 0; i < Math.min(frames, stack.length); i++) {
+            described.append("\n    at ").append(stack[i]);
+        }
+        return described.toString();
+    }
 }

@@ -32,6 +32,11 @@ public final class BlockingCalls {
         return taken;
     }
 
+    /** Everything caught and not yet taken, oldest first, left in place for {@link BlockingCallsExtension}. */
+    public static List<BlockingCall> peek() {
+        return List.copyOf(CAUGHT);
+    }
+
     private BlockingCalls() {
     }
 }
