@@ -8,6 +8,7 @@ import java.util.Map;
 import org.conference.common.events.Topics;
 import org.conference.meeting.meetings.MeetingDocument.PendingCommand;
 import org.conference.meeting.meetings.MeetingDocument.PendingProjection;
+import org.conference.meeting.meetings.MeetingStore.RelayMarks;
 import org.conference.meeting.meetings.RosterProjection.Change;
 import org.conference.meeting.support.KafkaPublishing;
 import org.conference.meeting.support.KafkaPublishing.Outgoing;
@@ -64,18 +65,19 @@ class MeetingRelay implements SmartLifecycle {
     /** Relays until the document stops changing under us, so writes that lost the lease are not left waiting. */
     private Mono<Void> drain(long meetingNumber) {
         return store.find(meetingNumber).flatMap(document -> relay(document)
-                .then(store.settled(meetingNumber, document.version()))
+                .flatMap(marks -> store.relayed(meetingNumber, document.version(), marks))
                 .flatMap(settled -> settled ? Mono.<Void>empty() : drain(meetingNumber)));
     }
 
-    private Mono<Void> relay(MeetingDocument document) {
+    /** Publishes what {@code document} owes; how far that got. */
+    private Mono<RelayMarks> relay(MeetingDocument document) {
         var events = document.unpublishedEvents();
         List<PendingCommand> commands = document.unsentCommands();
         List<PendingProjection> projections = document.unappliedProjections();
         long deadline = MeetingDeadlines.wanted(document);
-        if (events.isEmpty() && commands.isEmpty() && projections.isEmpty()
-                && deadline == document.deadlineMirrored()) {
-            return Mono.empty();
+        boolean deadlineMoved = deadline != document.deadlineMirrored();
+        if (events.isEmpty() && commands.isEmpty() && projections.isEmpty() && !deadlineMoved) {
+            return Mono.just(RelayMarks.nothing(deadline));
         }
         String key = Long.toString(document.meetingNumber());
         Mono<Void> publishEvents = kafka.sendInOrder(Topics.MEETING_EVENTS,
@@ -92,8 +94,7 @@ class MeetingRelay implements SmartLifecycle {
         long projectedThrough = projections.isEmpty() ? 0 : projections.get(projections.size() - 1).version();
         Mono<Void> mirror = deadlines.mirror(document.meetingNumber(), document.deadlineMirrored(), deadline);
         return Mono.when(publishEvents, sendCommands, project, mirror)
-                .then(store.relayed(document.meetingNumber(), eventsThrough, commandsThrough, projectedThrough,
-                        deadline));
+                .thenReturn(new RelayMarks(eventsThrough, commandsThrough, projectedThrough, deadline, deadlineMoved));
     }
 
     private static Change change(PendingProjection projection) {
