@@ -37,7 +37,7 @@ final class UploadParts {
                 .concatMap(part -> part.switchOnFirst((first, events) -> {
                     if (first.get() instanceof FilePartEvent file && partName.equals(file.name())
                             && result.get() == null && failure.get() == null) {
-                        return upload.apply(file.filename(), events.map(PartEvent::content))
+                        return Mono.<T>defer(() -> upload.apply(file.filename(), events.map(PartEvent::content)))
                                 .doOnNext(result::set)
                                 .onErrorResume(error -> {
                                     failure.set(error);

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.BasicUpdate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -112,7 +113,9 @@ public class EventRelay implements SmartLifecycle, DisposableBean {
     private Mono<Void> markSent(RelayedCollection target, Object id, List<MediaEvent> sent) {
         List<String> ids = sent.stream().map(MediaEvent::id).toList();
         Query byId = Query.query(Criteria.where("_id").is(id));
-        Update pull = new Update().pull("outbox.events", Query.query(Criteria.where("id").in(ids)));
+        // the mapping layer stores an event's id as _id, in an embedded document too
+        Update pull = new BasicUpdate(new Document("$pull",
+                new Document(Outbox.EVENTS, new Document("_id", new Document("$in", ids)))));
         Query drained = Query.query(Criteria.where("_id").is(id).and(Outbox.EVENTS).size(0));
         Query drainedAndDeleted = Query.query(Criteria.where("_id").is(id).and(Outbox.EVENTS).size(0)
                 .and(SoftDeletion.DELETED).is(true));
