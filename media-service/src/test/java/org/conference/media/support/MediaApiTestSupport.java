@@ -77,6 +77,7 @@ public abstract class MediaApiTestSupport {
     @BeforeEach
     void connect() {
         http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
                 .responseTimeout(Duration.ofSeconds(60)).build();
     }
 
