@@ -52,6 +52,13 @@ import org.springframework.web.reactive.function.BodyInserters;
 public abstract class MediaApiTestSupport {
 
     protected static final String BASE = "/conference/v1";
+    /** Where the recording tests run the edge simulator: the one edge base URL the context trusts. */
+    protected static final int SIMULATOR_PORT = org.conference.testsupport.processes.FreePorts.next();
+
+    @org.springframework.test.context.DynamicPropertySource
+    static void edges(org.springframework.test.context.DynamicPropertyRegistry properties) {
+        properties.add("conference.media.edge-base-urls", () -> "http://127.0.0.1:" + SIMULATOR_PORT);
+    }
 
     @Value("${local.server.port}")
     private int port;
