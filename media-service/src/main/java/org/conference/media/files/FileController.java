@@ -67,7 +67,7 @@ class FileController {
             @RequestParam MultiValueMap<String, String> params) {
         ListQuery query = ListQuery.from(params, SCHEMA);
         return files.list(caller, sid, query)
-                .map(page -> views.list("fileDescriptors", page, FileDocument::descriptor, query.fields()));
+                .map(page -> views.list("fileDescriptors", page, descriptor -> descriptor, query.fields()));
     }
 
     @DeleteMapping

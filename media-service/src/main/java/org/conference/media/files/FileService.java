@@ -7,6 +7,7 @@ import java.util.Set;
 import org.conference.common.api.ApiError;
 import org.conference.common.api.ApiException;
 import org.conference.common.api.FieldError;
+import org.conference.common.events.MediaEvent;
 import org.conference.common.identity.Identity;
 import org.conference.common.persistence.OptimisticWrites;
 import org.conference.common.query.ListQuery;
@@ -35,8 +36,10 @@ public class FileService {
         this.content = content;
     }
 
-    Mono<Page<FileDocument>> list(Identity caller, String sid, ListQuery query) {
-        return directory.readable(caller, sid).flatMap(owner -> descriptors.page(sid, query));
+    Mono<Page<MediaEvent.FileDescriptor>> list(Identity caller, String sid, ListQuery query) {
+        return directory.readable(caller, sid).flatMap(owner -> descriptors.page(sid, query))
+                .map(page -> new Page<>(page.items().stream().map(FileDocument::descriptor).toList(), page.offset(),
+                        page.total()));
     }
 
     /** A live file the caller may read, for a download; 404 otherwise. */
