@@ -58,7 +58,7 @@ class FileController {
     Mono<MediaEvent.FileDescriptor> upload(Identity caller, @PathVariable String sid,
             @RequestBody Flux<PartEvent> parts, ServerWebExchange exchange) {
         long declared = exchange.getRequest().getHeaders().getContentLength();
-        return UploadParts.firstFile(parts, "file", declared, uploads.maxFileSize(),
+        return UploadParts.firstFile(parts, "file", declared, uploads.maxFileSize(), uploads::tooLarge,
                 (fileName, bytes) -> uploads.upload(caller, sid, fileName, bytes));
     }
 

@@ -141,7 +141,8 @@ public class FileUploads {
         return bytes % mib == 0 ? bytes + " bytes (" + bytes / mib + " MiB)" : bytes + " bytes";
     }
 
-    private ApiException tooLarge() {
+    /** 413 naming the size limit (counted as a refusal). */
+    ApiException tooLarge() {
         metrics.refusedUpload("size");
         String message = "file too large: the limit is " + describe(maxFileSize());
         return new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, ApiError.of(message, FieldError.of("file", message)));

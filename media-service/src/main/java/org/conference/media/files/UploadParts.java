@@ -2,13 +2,11 @@ package org.conference.media.files;
 
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
-import org.conference.common.api.ApiError;
 import org.conference.common.api.ApiException;
-import org.conference.common.api.FieldError;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.codec.multipart.FilePartEvent;
 import org.springframework.http.codec.multipart.PartEvent;
 
@@ -26,10 +24,10 @@ final class UploadParts {
     private static final long FRAMING_ALLOWANCE = 64 * 1024;
 
     static <T> Mono<T> firstFile(Flux<PartEvent> parts, String partName, long declaredLength, long maxFileSize,
-            BiFunction<String, Flux<DataBuffer>, Mono<T>> upload) {
+            Supplier<ApiException> tooLarge, BiFunction<String, Flux<DataBuffer>, Mono<T>> upload) {
         if (declaredLength > maxFileSize + FRAMING_ALLOWANCE) {
             // the body is surely too large: refuse before reading a byte of it
-            return Mono.error(tooLarge(maxFileSize));
+            return Mono.error(tooLarge);
         }
         AtomicReference<T> result = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -63,11 +61,6 @@ final class UploadParts {
     /** Reads what is left of a part and drops it; completes when the part is over. */
     private static <T> Mono<T> drain(Flux<PartEvent> events) {
         return events.doOnNext(event -> DataBufferUtils.release(event.content())).then(Mono.empty());
-    }
-
-    private static ApiException tooLarge(long maxFileSize) {
-        String message = "file too large: the limit is " + maxFileSize + " bytes";
-        return new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, ApiError.of(message, FieldError.of("file", message)));
     }
 
     private UploadParts() {

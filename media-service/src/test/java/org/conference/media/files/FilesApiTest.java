@@ -13,6 +13,7 @@ import org.conference.media.support.MediaApiTestSupport;
 import org.conference.testsupport.TestIdentities;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
 
 /** The File Descriptor endpoints of the reference, as a client sees them. */
 class FilesApiTest extends MediaApiTestSupport {
@@ -98,6 +99,46 @@ class FilesApiTest extends MediaApiTestSupport {
     }
 
     @Test
+    void keepsServingTheOldContentWhileItsReplacementIsStillArriving() throws Exception {
+        Caller owner = subscriber(3);
+        byte[] first = AudioFixtures.wav(300);
+        // more than one GridFS chunk (255 KiB) in its first half
+        byte[] second = AudioFixtures.wav(60_000);
+        uploaded(owner, "hold.wav", first);
+        reactor.core.publisher.Sinks.Many<org.springframework.core.io.buffer.DataBuffer> arriving =
+                reactor.core.publisher.Sinks.many().unicast().onBackpressureBuffer();
+        MultipartBodyBuilder body = new MultipartBodyBuilder();
+        body.asyncPart("file", arriving.asFlux(), org.springframework.core.io.buffer.DataBuffer.class)
+                .filename("hold.wav").contentType(MediaType.APPLICATION_OCTET_STREAM);
+        java.util.concurrent.CompletableFuture<Map<?, ?>> replacing = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> http.post().uri(BASE + "/subscribers/{sid}/files", owner.sid())
+                        .header(TestIdentities.HEADER, owner.token()).contentType(MediaType.MULTIPART_FORM_DATA)
+                        .body(org.springframework.web.reactive.function.BodyInserters.fromMultipartData(body.build()))
+                        .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody());
+        int half = second.length / 2;
+        try {
+            arriving.tryEmitNext(org.springframework.core.io.buffer.DefaultDataBufferFactory.sharedInstance
+                    .wrap(java.util.Arrays.copyOfRange(second, 0, half)));
+            // half of the new content is in GridFS already, and every reader still gets the old file
+            org.awaitility.Awaitility.await("the new content's first chunk stored").atMost(Duration.ofSeconds(30))
+                    .until(() -> !chunksWithoutFiles().isEmpty());
+            assertThat(download(owner, owner.sid(), "hold.wav")).isEqualTo(first);
+            get(owner, BASE + "/subscribers/{sid}/files", owner.sid()).expectBody()
+                    .jsonPath("$.fileDescriptors[0].size").isEqualTo(first.length);
+
+            arriving.tryEmitNext(org.springframework.core.io.buffer.DefaultDataBufferFactory.sharedInstance
+                    .wrap(java.util.Arrays.copyOfRange(second, half, second.length)));
+        } finally {
+            arriving.tryEmitComplete();
+        }
+
+        assertThat(((Number) replacing.get(60, java.util.concurrent.TimeUnit.SECONDS).get("size")).longValue())
+                .isEqualTo(second.length);
+        assertThat(download(owner, owner.sid(), "hold.wav")).isEqualTo(second);
+        assertThat(storedContents(owner.sid())).isEqualTo(1);
+    }
+
+    @Test
     void refusesAFileOverTheSizeLimitWith413AndStoresNothing() {
         Caller owner = subscriber(3);
         byte[] tooLarge = AudioFixtures.wav(70_000);
@@ -107,6 +148,28 @@ class FilesApiTest extends MediaApiTestSupport {
                 .jsonPath("$.message").isEqualTo("file too large: the limit is 1048576 bytes (1 MiB)");
 
         assertThat(listedNames(owner, owner.sid())).isEmpty();
+        assertThat(storedContents(owner.sid())).isZero();
+        assertThat(chunksWithoutFiles()).isEmpty();
+    }
+
+    @Test
+    void refusesABodyDeclaredTooLargeBeforeReadingIt() throws Exception {
+        Caller owner = subscriber(3);
+        long twoMib = 2L * 1024 * 1024;
+        org.conference.media.support.GeneratedWav.Multipart multipart =
+                org.conference.media.support.GeneratedWav.Multipart.forFile("file", "declared.wav");
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        "http://127.0.0.1:" + port() + BASE + "/subscribers/" + owner.sid() + "/files"))
+                .header(TestIdentities.HEADER, owner.token())
+                .header("Content-Type", "multipart/form-data; boundary=" + multipart.boundary())
+                .POST(java.net.http.HttpRequest.BodyPublishers.fromPublisher(
+                        java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> multipart.body(
+                                org.conference.media.support.GeneratedWav.stream(twoMib))), multipart.length(twoMib)))
+                .build();
+        java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(request,
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(413);
+        assertThat(answer.body()).contains("file too large: the limit is 1048576 bytes (1 MiB)");
         assertThat(storedContents(owner.sid())).isZero();
         assertThat(chunksWithoutFiles()).isEmpty();
     }

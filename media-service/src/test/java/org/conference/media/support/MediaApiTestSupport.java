@@ -81,6 +81,11 @@ public abstract class MediaApiTestSupport {
         }
     }
 
+    /** The API port, for a client other than {@link #http}. */
+    protected int port() {
+        return port;
+    }
+
     @BeforeEach
     void connect() {
         http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
