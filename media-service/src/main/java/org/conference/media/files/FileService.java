@@ -89,8 +89,11 @@ public class FileService {
     }
 
     private Mono<Void> delete(FileDocument file) {
+        // once the descriptor is flagged the file is gone for every reader; content left by a failed deletion here is
+        // the orphan sweep's
         return descriptors.markDeleted(file, events.deleted(file))
-                .then(Mono.defer(() -> file.contentId() == null ? Mono.empty() : content.delete(file.contentId())));
+                .then(Mono.defer(() -> file.contentId() == null ? Mono.empty()
+                        : content.delete(file.contentId()).onErrorResume(failure -> Mono.empty())));
     }
 
     private static ApiException notFound(Set<String> names) {

@@ -20,6 +20,8 @@ import org.conference.media.storage.ContentStore;
 import org.conference.media.storage.StoredContent;
 import org.conference.media.support.MediaMetrics;
 import org.conference.media.support.MediaProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -35,6 +37,8 @@ import reactor.core.publisher.Mono;
  */
 @Service
 public class FileUploads {
+
+    private static final Logger log = LoggerFactory.getLogger(FileUploads.class);
 
     private final Directory directory;
     private final FileDescriptors descriptors;
@@ -130,9 +134,21 @@ public class FileUploads {
                             return descriptors.put(previous, next, announce.apply(next))
                                     .flatMap(saved -> previous == null || previous.contentId() == null
                                             ? Mono.just(saved)
-                                            : content.delete(previous.contentId()).thenReturn(saved));
+                                            : freeReplaced(previous).thenReturn(saved));
                         }))
                 .doOnSuccess(saved -> metrics.stored(saved.size()));
+    }
+
+    /**
+     * The switch is done: failing to delete the old content must not fail the upload (whose clean-up would then
+     * delete the new content the file now points at); the orphan sweep takes what is left.
+     */
+    private Mono<Void> freeReplaced(FileDocument previous) {
+        return content.delete(previous.contentId()).onErrorResume(failure -> {
+            log.warn("Could not delete the replaced content {} of {} yet, the orphan sweep will: {}",
+                    previous.contentId(), previous.id(), failure.toString());
+            return Mono.empty();
+        });
     }
 
     /** "104857600 bytes (100 MiB)", as the platform's other 413 answers name their limits. */

@@ -74,7 +74,8 @@ public class ContentStore {
         return bucket.flatMap(gridFs -> Mono.from(gridFs.uploadFromPublisher(new BsonObjectId(id), filename, bytes,
                         options)))
                 .then(Mono.defer(() -> describe(id)))
-                .onErrorResume(failure -> delete(id).then(Mono.error(failure)));
+                // a clean-up that fails too leaves the chunks to the orphan sweep; the client hears the first failure
+                .onErrorResume(failure -> delete(id).onErrorResume(cleanUp -> Mono.empty()).then(Mono.error(failure)));
     }
 
     private Mono<StoredContent> describe(ObjectId id) {

@@ -185,7 +185,7 @@ public abstract class MediaApiTestSupport {
         return consumer;
     }
 
-    /** The media events of {@code sid} seen within {@code wait}: at least {@code expected}, and any that follow soon. */
+    /** The media events of {@code sid} within {@code wait}: at least {@code expected}, and any that follow soon. */
     protected List<Map<?, ?>> eventsOf(Consumer<String, Object> consumer, String sid, int expected, Duration wait) {
         List<Map<?, ?>> seen = new ArrayList<>();
         long deadline = System.nanoTime() + wait.toNanos();
