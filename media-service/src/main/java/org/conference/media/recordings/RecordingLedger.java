@@ -5,6 +5,8 @@ import java.time.Clock;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Mono;
@@ -31,6 +33,12 @@ class RecordingLedger {
 
     Mono<Boolean> has(String recordingName) {
         return mongo.findById(recordingName, Entry.class, COLLECTION).hasElement();
+    }
+
+    /** True when an earlier recording of {@code subscriberSid} was stored as {@code fileName}. */
+    Mono<Boolean> holdsFileName(String subscriberSid, String fileName) {
+        return mongo.exists(Query.query(Criteria.where("subscriberSid").is(subscriberSid).and("fileName").is(fileName)),
+                Entry.class, COLLECTION);
     }
 
     Mono<Void> record(String recordingName, long meetingNumber, String subscriberSid, String fileName) {

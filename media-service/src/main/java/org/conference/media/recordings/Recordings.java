@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import org.conference.common.events.MediaEvent;
 import org.conference.common.events.TelephonyEvent;
 import org.conference.media.directory.Directory;
+import org.conference.media.directory.Owner;
 import org.conference.media.files.FileUploads;
 import org.conference.media.support.MediaMetrics;
 import org.conference.media.support.MediaProperties;
@@ -58,6 +59,16 @@ class Recordings {
         return "meeting-" + meetingNumber + "-" + STAMP.format(Instant.ofEpochMilli(completedAt)) + ".wav";
     }
 
+    /**
+     * The name for a recording whose {@link #fileName} an earlier recording of the owner already has (two takes that
+     * completed in the same second): the take number from {@code <meetingNumber>-<meetingId>-<take>} follows the
+     * stamp, so the later one does not replace the earlier.
+     */
+    static String withTake(String fileName, String recordingName) {
+        String take = recordingName.substring(recordingName.lastIndexOf('-') + 1);
+        return fileName.substring(0, fileName.length() - ".wav".length()) + "-" + take + ".wav";
+    }
+
     /** The meeting number that a recording name {@code <meetingNumber>-<meetingId>-<take>} starts with. */
     static long meetingNumber(String recordingName) {
         int dash = recordingName == null ? -1 : recordingName.indexOf('-');
@@ -79,17 +90,25 @@ class Recordings {
             return Mono.empty();
         }
         long meetingNumber = meetingNumber(name);
-        String fileName = fileName(meetingNumber, event.occurredAt());
+        String stamped = fileName(meetingNumber, event.occurredAt());
         return ledger.has(name).flatMap(stored -> stored ? Mono.empty()
                 : directory.roomOwner(meetingNumber)
                         .switchIfEmpty(Mono.error(() -> new IllegalStateException("meeting room " + meetingNumber
                                 + " of recording " + name + " is not known (yet)")))
-                        .flatMap(owner -> Mono.defer(() -> uploads.storeRecording(owner, fileName, name,
-                                        meetingNumber, fetch(event.recordingLocation())))
+                        .flatMap(owner -> ledger.holdsFileName(owner.sid(), stamped)
+                                .map(taken -> taken ? withTake(stamped, name) : stamped)
+                                .flatMap(fileName -> store(event, owner, fileName, meetingNumber))));
+    }
+
+    private Mono<MediaEvent.FileDescriptor> store(TelephonyEvent event, Owner owner, String fileName,
+            long meetingNumber) {
+        String name = event.recordingName();
+        return Mono.defer(() -> uploads.storeRecording(owner, fileName, name, meetingNumber,
+                                        fetch(event.recordingLocation())))
                                 .retryWhen(Retry.backoff(settings.fetchRetries(), settings.fetchBackoff())
                                         .filter(RecordingFetchFailed.class::isInstance))
                                 .flatMap(descriptor -> ledger.record(name, meetingNumber, owner.sid(), fileName)
-                                        .thenReturn(descriptor))));
+                                        .thenReturn(descriptor));
     }
 
     private Flux<DataBuffer> fetch(String location) {
