@@ -12,7 +12,7 @@ import org.conference.testsupport.BackingServices;
 import org.conference.testsupport.TestIdentities;
 import org.conference.testsupport.WithBackingServices;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -60,7 +60,7 @@ abstract class CallbackTestBase {
         }
     }
 
-    @BeforeEach
+    @BeforeAll
     void client() {
         http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
                 .responseTimeout(Duration.ofSeconds(30)).build();
