@@ -92,12 +92,26 @@ public class Deliveries {
         return store.claim(id, now, instance, now + lease.toMillis());
     }
 
-    /** True when no earlier delivery of its lane is still open. */
+    /**
+     * True when no earlier delivery of its lane is still open. A head that has ended but is still listed (its
+     * instance died between the two writes) is taken off the lane here, so the lane never sticks.
+     */
     public Mono<Boolean> isTurnOf(Delivery delivery) {
         if (delivery.lane() == null) {
             return Mono.just(true);
         }
-        return lanes.head(delivery.lane()).map(head -> head.map(h -> h.delivery().equals(delivery.id())).orElse(false));
+        return lanes.head(delivery.lane()).flatMap(head -> {
+            if (head.isEmpty()) {
+                return Mono.just(false);
+            }
+            String headId = head.get().delivery();
+            if (headId.equals(delivery.id())) {
+                return Mono.just(true);
+            }
+            return store.find(headId).map(Delivery::open).defaultIfEmpty(false).flatMap(open -> open
+                    ? Mono.just(false)
+                    : lanes.leave(delivery.lane(), headId).then(Mono.defer(() -> isTurnOf(delivery))));
+        });
     }
 
     public Mono<Void> holdBack(Delivery delivery, String instance) {

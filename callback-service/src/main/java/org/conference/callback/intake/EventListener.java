@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * The two event topics, in one consumer group shared by every instance. A record's offset is committed only after
  * its deliveries are stored: a crash before that brings the record back, and the stored deliveries make the second
- * pass create nothing new. Meeting events are ordered per meeting; media events need no order.
+ * pass create nothing new. Meeting events are ordered per meeting; media events need no order. Both start once the
+ * read model has caught up ({@link IntakeStart}).
  */
 @Component
 class EventListener {
@@ -24,13 +25,15 @@ class EventListener {
         this.work = work;
     }
 
-    @KafkaListener(topics = Topics.MEETING_EVENTS, groupId = "${conference.callbacks.consumer-group:callback-service}.events",
+    @KafkaListener(id = IntakeStart.MEETING_EVENTS, idIsGroup = false, autoStartup = "false",
+            topics = Topics.MEETING_EVENTS, groupId = "${conference.callbacks.consumer-group:callback-service}.events",
             concurrency = "${conference.callbacks.intake-concurrency:3}")
     void onMeetingEvent(ConsumerRecord<String, Map<String, Object>> record) {
         work.await(intake.accept(record.value(), true));
     }
 
-    @KafkaListener(topics = Topics.MEDIA_EVENTS, groupId = "${conference.callbacks.consumer-group:callback-service}.media",
+    @KafkaListener(id = IntakeStart.MEDIA_EVENTS, idIsGroup = false, autoStartup = "false",
+            topics = Topics.MEDIA_EVENTS, groupId = "${conference.callbacks.consumer-group:callback-service}.media",
             concurrency = "${conference.callbacks.intake-concurrency:3}")
     void onMediaEvent(ConsumerRecord<String, Map<String, Object>> record) {
         work.await(intake.accept(record.value(), false));
