@@ -93,29 +93,43 @@ public class Deliveries {
     }
 
     /**
-     * True when no earlier delivery of its lane is still open. A head that has ended but is still listed (its
-     * instance died between the two writes) is taken off the lane here, so the lane never sticks.
+     * Whether its turn has come: no earlier delivery of its lane is still open. A head that has ended but is still
+     * listed (its instance died between the two writes) is taken off the lane here, so the lane never sticks.
      */
-    public Mono<Boolean> isTurnOf(Delivery delivery) {
+    public Mono<Turn> turnOf(Delivery delivery) {
         if (delivery.lane() == null) {
-            return Mono.just(true);
+            return Mono.just(Turn.GO);
         }
         return lanes.head(delivery.lane()).flatMap(head -> {
             if (head.isEmpty()) {
-                return Mono.just(false);
+                return Mono.just(new Turn(false, 0));
             }
             String headId = head.get().delivery();
             if (headId.equals(delivery.id())) {
-                return Mono.just(true);
+                return Mono.just(Turn.GO);
             }
-            return store.find(headId).map(Delivery::open).defaultIfEmpty(false).flatMap(open -> open
-                    ? Mono.just(false)
-                    : lanes.leave(delivery.lane(), headId).then(Mono.defer(() -> isTurnOf(delivery))));
+            return store.find(headId).map(Optional::of).defaultIfEmpty(Optional.empty()).flatMap(found -> found
+                    .filter(Delivery::open).isPresent()
+                    ? Mono.just(new Turn(false, found.get().nextAttemptAt()))
+                    : lanes.leave(delivery.lane(), headId).then(Mono.defer(() -> turnOf(delivery))));
         });
     }
 
-    public Mono<Void> holdBack(Delivery delivery, String instance) {
-        return store.holdBack(delivery.id(), instance, clock.millis() + heldBackRecheck.toMillis());
+    /** {@code go}, or wait: the earlier delivery it waits for is not tried again before {@code earlierDueAt}. */
+    public record Turn(boolean go, long earlierDueAt) {
+        static final Turn GO = new Turn(true, 0);
+    }
+
+    /**
+     * Waits behind an earlier delivery of its lane: until the earlier one ends (which wakes it) or, should that wake
+     * be lost with a crashed instance, until it is looked at again. Then looks at the lane once more, so a wake that
+     * came while it was being held back is not missed; completes with true when its turn has come meanwhile.
+     */
+    public Mono<Boolean> holdBack(Delivery delivery, String instance, Turn turn) {
+        long until = Math.max(clock.millis() + heldBackRecheck.toMillis(), turn.earlierDueAt());
+        return store.holdBack(delivery.id(), instance, until)
+                .then(turnOf(delivery))
+                .flatMap(again -> again.go() ? wake(delivery.id()).thenReturn(true) : Mono.just(false));
     }
 
     public Mono<Void> release(Delivery delivery, String instance) {

@@ -81,16 +81,18 @@ public class Dispatcher implements SmartLifecycle {
                 .flatMap(this::sendClaimed)
                 // the permit goes back before the lane's next delivery asks for one
                 .doOnNext(next -> giveBack.run())
-                .flatMap(next -> next.map(nextId -> deliveries.wake(nextId).then(attempt(nextId, endpointId)))
-                        .orElse(Mono.empty()))
+                .flatMap(next -> next.map(nextId -> deliveries.wake(nextId)
+                        .then(Mono.defer(() -> attempt(nextId, endpointId)))).orElse(Mono.empty()))
                 .doFinally(signal -> giveBack.run());
     }
 
     /** Sends a claimed delivery if its turn has come; completes with the lane's next delivery when this one ended. */
     private Mono<Optional<String>> sendClaimed(Delivery delivery) {
-        return deliveries.isTurnOf(delivery).flatMap(turn -> {
-            if (!turn) {
-                return deliveries.holdBack(delivery, instance).thenReturn(Optional.<String>empty());
+        return deliveries.turnOf(delivery).flatMap(turn -> {
+            if (!turn.go()) {
+                // its turn came while it was being held back: it is the lane's next one to try
+                return deliveries.holdBack(delivery, instance, turn)
+                        .map(woken -> woken ? Optional.of(delivery.id()) : Optional.<String>empty());
             }
             return deliveries.endpoint(delivery.endpointId()).map(endpoint -> endpoint.disabled())
                     .defaultIfEmpty(false)

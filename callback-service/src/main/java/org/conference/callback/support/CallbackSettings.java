@@ -35,7 +35,7 @@ public record CallbackSettings(
         @DefaultValue("10s") Duration timeout,
         @DefaultValue("30s") Duration lease,
         @DefaultValue("500ms") Duration pollInterval,
-        @DefaultValue("15s") Duration heldBackRecheck,
+        @DefaultValue("30s") Duration heldBackRecheck,
         @DefaultValue("8") int perEndpointConcurrency,
         @DefaultValue("256") int overallConcurrency,
         @DefaultValue("512") int responseSnippet,

@@ -39,10 +39,12 @@ public class ReadModelCatchUp {
             @Value("${conference.callbacks.consumer-group:callback-service}.targets") String group) {
         this.kafka = kafka;
         this.group = group;
-        this.caughtUp = Mono.fromCallable(this::endOffsetsNow)
+        // the admin client blocks (its calls and its close): every look runs on boundedElastic, also the repeated
+        // ones, which the delay would otherwise start on a parallel thread
+        this.caughtUp = Mono.fromCallable(this::endOffsetsNow).subscribeOn(Schedulers.boundedElastic())
                 .flatMap(ends -> Mono.fromCallable(() -> committedUpTo(ends) ? Boolean.TRUE : null)
+                        .subscribeOn(Schedulers.boundedElastic())
                         .repeatWhenEmpty(Integer.MAX_VALUE, ticks -> ticks.delayElements(CHECK_EVERY)))
-                .subscribeOn(Schedulers.boundedElastic())
                 .retryWhen(reactor.util.retry.Retry.fixedDelay(Long.MAX_VALUE, Duration.ofSeconds(1))
                         .doBeforeRetry(failure -> LOG.info("waiting for Kafka to read the subscribers topic: {}",
                                 failure.failure().toString())))

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.bson.Document;
 import org.conference.testsupport.BackingServices;
@@ -19,12 +20,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * callback-service in this JVM against the test broker and database, a real receiver on loopback, and an event feed
  * playing provisioning- and meeting-service. Retries come after a second and the attempt timeout is short, so the
- * schedule plays out within a test.
+ * schedule plays out within a test. Each test uses subscribers, paths and meetings of its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "conference.callbacks.allow-private-targets=true",
@@ -33,10 +37,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "conference.callbacks.timeout=1500ms",
         "conference.callbacks.lease=5s",
         "conference.callbacks.poll-interval=100ms",
-        "conference.callbacks.held-back-recheck=3s",
-        "conference.callbacks.consumer-group=callback-test-${random.uuid}"})
+        "conference.callbacks.held-back-recheck=3s"})
 @WithBackingServices
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// every instance reads every subscriber from the shared topic: one left running would also deliver the next test
+// class's events, and tests that count sends would see its extra ones
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 abstract class CallbackTestBase {
 
     static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {
@@ -58,6 +64,13 @@ abstract class CallbackTestBase {
         String identity() {
             return TestIdentities.subscriber(sid, role, lineage);
         }
+    }
+
+    /** A consumer group of its own per context; ${random.uuid} would give each placeholder another one. */
+    @DynamicPropertySource
+    static void consumerGroup(DynamicPropertyRegistry registry) {
+        String group = "callback-test-" + UUID.randomUUID();
+        registry.add("conference.callbacks.consumer-group", () -> group);
     }
 
     @BeforeAll
