@@ -31,7 +31,7 @@ public class Dispatcher implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     private static final int POLL_BATCH = 200;
-    private static final int TICKS_PER_DEPTH_COUNT = 10;
+    private static final int TICKS_PER_DEPTH_COUNT = 15;
 
     private final Deliveries deliveries;
     private final CallbackTargets targets;

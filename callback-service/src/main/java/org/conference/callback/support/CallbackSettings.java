@@ -34,7 +34,7 @@ public record CallbackSettings(
         @DefaultValue("3s") Duration connectTimeout,
         @DefaultValue("10s") Duration timeout,
         @DefaultValue("30s") Duration lease,
-        @DefaultValue("500ms") Duration pollInterval,
+        @DefaultValue("2s") Duration pollInterval,
         @DefaultValue("30s") Duration heldBackRecheck,
         @DefaultValue("8") int perEndpointConcurrency,
         @DefaultValue("256") int overallConcurrency,
