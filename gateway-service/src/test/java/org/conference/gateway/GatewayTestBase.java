@@ -33,6 +33,7 @@ public abstract class GatewayTestBase {
         static final ProvisioningStub PROVISIONING = new ProvisioningStub("127.0.0.1", 0);
         static final StubService MEETING = new StubService("meeting-service", "127.0.0.1", 0);
         static final StubService MEDIA = new StubService("media-service", "127.0.0.1", 0);
+        static final StubService CALLBACK = new StubService("callback-service", "127.0.0.1", 0);
 
         private Backends() {
         }
@@ -41,6 +42,7 @@ public abstract class GatewayTestBase {
     protected final ProvisioningStub provisioning = Backends.PROVISIONING;
     protected final StubService meeting = Backends.MEETING;
     protected final StubService media = Backends.MEDIA;
+    protected final StubService callback = Backends.CALLBACK;
 
     @LocalServerPort
     protected int port;
@@ -54,6 +56,7 @@ public abstract class GatewayTestBase {
         registry.add("conference.gateway.services.provisioning-service", Backends.PROVISIONING::url);
         registry.add("conference.gateway.services.meeting-service", Backends.MEETING::url);
         registry.add("conference.gateway.services.media-service", Backends.MEDIA::url);
+        registry.add("conference.gateway.services.callback-service", Backends.CALLBACK::url);
     }
 
     /** A client whose connections come from {@code sourceAddress} (any 127.x.y.z). */

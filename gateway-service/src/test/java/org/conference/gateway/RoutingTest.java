@@ -35,7 +35,9 @@ class RoutingTest extends GatewayTestBase {
             "/conference/v1/didGroups/3, provisioning-service",
             "/conference/v1/meetingRooms/5/keychain, provisioning-service",
             "/conference/v1/meetings/273751, meeting-service",
-            "/conference/v1/calls/9, meeting-service"})
+            "/conference/v1/calls/9, meeting-service",
+            "/conference/v1/callbacks/deliveries, callback-service",
+            "/conference/v1/callbacks/deliveries/abc.1/replay, callback-service"})
     void reachesTheRightServiceWithPathAndQueryIntact(String path, String service) {
         String marker = UUID.randomUUID().toString();
         String pathAndQuery = path + "?marker=" + marker + "&filter=name%20like%20%27a%2Bb%27&limit=2";
@@ -49,10 +51,11 @@ class RoutingTest extends GatewayTestBase {
         StubService reached = switch (service) {
             case "media-service" -> media;
             case "meeting-service" -> meeting;
+            case "callback-service" -> callback;
             default -> provisioning;
         };
         assertThat(reached.requestWith(marker).uri()).isEqualTo(pathAndQuery);
-        for (StubService other : new StubService[] {provisioning, meeting, media}) {
+        for (StubService other : new StubService[] {provisioning, meeting, media, callback}) {
             if (other != reached) {
                 assertThat(other.requests(r -> r.uri().contains(marker))).isEmpty();
             }
@@ -89,7 +92,8 @@ class RoutingTest extends GatewayTestBase {
             "GET, /conference/v1/subscribers/SID%2f..%2f..%2finternal",
             "POST, /storage/subscribers/SID/upload.mp3"})
     void neverRoutesAnythingElse(String method, String path) {
-        int before = provisioning.requests().size() + meeting.requests().size() + media.requests().size();
+        int before = provisioning.requests().size() + meeting.requests().size() + media.requests().size()
+                + callback.requests().size();
 
         http.method(org.springframework.http.HttpMethod.valueOf(method))
                 .uri(java.net.URI.create("http://127.0.0.1:" + port + path))
@@ -98,7 +102,8 @@ class RoutingTest extends GatewayTestBase {
                 .expectStatus().isNotFound()
                 .expectBody().jsonPath("$.message").isEqualTo("no item error");
 
-        int after = provisioning.requests().size() + meeting.requests().size() + media.requests().size();
+        int after = provisioning.requests().size() + meeting.requests().size() + media.requests().size()
+                + callback.requests().size();
         assertThat(after).isEqualTo(before);
     }
 
@@ -114,7 +119,7 @@ class RoutingTest extends GatewayTestBase {
                     .expectBody().jsonPath("$.message").isEqualTo("no item error");
         }
 
-        for (StubService service : new StubService[] {provisioning, meeting, media}) {
+        for (StubService service : new StubService[] {provisioning, meeting, media, callback}) {
             assertThat(service.requests(r -> r.uri().startsWith("/actuator"))).isEmpty();
         }
     }

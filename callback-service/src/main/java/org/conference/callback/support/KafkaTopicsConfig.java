@@ -16,6 +16,6 @@ class KafkaTopicsConfig {
     KafkaAdmin.NewTopics conferenceTopics(TopicDeclarations declarations) {
         return declarations.declare(
                 List.<String>of(),
-                List.of(Topics.SUBSCRIBERS, Topics.MEETING_EVENTS));
+                List.of(Topics.SUBSCRIBERS, Topics.MEETING_EVENTS, Topics.MEDIA_EVENTS));
     }
 }

@@ -1,0 +1,55 @@
+package org.conference.callback.dispatch;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * {@code conference.callbacks.deliveries{outcome}} (succeeded, failed, refused: deliveries that ended),
+ * {@code conference.callbacks.attempts{result}} (2xx, 4xx, 5xx, error: every HTTP attempt),
+ * {@code conference.callbacks.delivery.latency} (from the event's {@code occurredAt} to the 2xx, a histogram) and
+ * {@code conference.callbacks.queue.depth} (open deliveries in the database, as this instance last counted them).
+ */
+@Component
+class DispatchMetrics {
+
+    private final MeterRegistry registry;
+    private final Timer latency;
+    private final AtomicLong queueDepth = new AtomicLong();
+
+    DispatchMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.latency = Timer.builder("conference.callbacks.delivery.latency")
+                .description("from the event's occurredAt to the receiver's 2xx")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(5))
+                .maximumExpectedValue(Duration.ofHours(12))
+                .register(registry);
+        Gauge.builder("conference.callbacks.queue.depth", queueDepth, AtomicLong::get)
+                .description("open deliveries: pending, retrying or waiting their turn")
+                .register(registry);
+    }
+
+    void ended(String outcome) {
+        Counter.builder("conference.callbacks.deliveries").tag("outcome", outcome).register(registry).increment();
+    }
+
+    void attempted(Integer status) {
+        String result = status == null ? "error" : (status / 100) + "xx";
+        Counter.builder("conference.callbacks.attempts").tag("result", result).register(registry).increment();
+    }
+
+    void delivered(long occurredAt, long now) {
+        latency.record(Duration.ofMillis(Math.max(0, now - occurredAt)));
+    }
+
+    void queueDepth(long open) {
+        queueDepth.set(open);
+    }
+}
