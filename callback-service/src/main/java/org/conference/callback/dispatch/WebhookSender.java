@@ -18,9 +18,9 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 import io.netty.channel.ChannelOption;
+import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import reactor.core.publisher.Mono;
-import reactor.netty.ByteBufFlux;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientResponse;
 import reactor.netty.resources.ConnectionProvider;
@@ -70,6 +70,8 @@ class WebhookSender implements DisposableBean {
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         String hostHeader = uri.getPort() > 0 ? uri.getHost() + ":" + uri.getPort() : uri.getHost();
         HttpClient client = "https".equalsIgnoreCase(uri.getScheme()) ? secure : plain;
+        // a known length, not chunked: plenty of small webhook receivers read exactly Content-Length bytes
+        byte[] body = delivery.body().getBytes(StandardCharsets.UTF_8);
         return client.remoteAddress(() -> address)
                 .headers(headers -> headers
                         .set(HttpHeaderNames.HOST, hostHeader)
@@ -77,11 +79,11 @@ class WebhookSender implements DisposableBean {
                         .set(HttpHeaderNames.USER_AGENT, "conference-callbacks/1")
                         .set("webhook-id", delivery.eventId())
                         .set("webhook-timestamp", Long.toString(timestamp))
-                        .set("webhook-signature", signature))
+                        .set("webhook-signature", signature)
+                        .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length))
                 .post()
                 .uri(pathAndQuery)
-                .send(ByteBufFlux.fromString(Mono.just(delivery.body()), StandardCharsets.UTF_8,
-                        io.netty.buffer.ByteBufAllocator.DEFAULT))
+                .send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(body)))
                 .response((response, content) -> content.asByteArray()
                         .reduceWith(ByteArrayOutputStream::new, this::keepStart)
                         .map(start -> answered(response, start.toString(StandardCharsets.UTF_8))))

@@ -34,6 +34,9 @@ class DeliveryTest extends CallbackTestBase {
         Receiver.Request toAdmin = receiver.requests("/signed/admin").get(0);
         assertThat(toOwner.webhookId()).isEqualTo(eventId);
         assertThat(toOwner.header("content-type")).startsWith("application/json");
+        assertThat(toOwner.header("transfer-encoding")).as("a known length, not chunked").isNull();
+        assertThat(toOwner.header("content-length"))
+                .isEqualTo(Integer.toString(toOwner.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
         assertThat(Long.parseLong(toOwner.header("webhook-timestamp"))).isBetween(before - 1,
                 System.currentTimeMillis() / 1000 + 1);
         assertThat(toOwner.header("host")).isEqualTo("127.0.0.1:" + receiver.port());
