@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import org.conference.deploycheck.StrictKubernetesParser.CustomResource;
 import org.junit.jupiter.api.Test;
@@ -143,8 +144,8 @@ class OverlaysTest {
                     + "owns no partition").isEqualTo(partitions);
             assertThat(spec.path("minReplicaCount").asInt()).isBetween(1, partitions)
                     .isEqualTo(overlay.deployment(target).getSpec().getReplicas());
-            List<JsonNode> kafka = Stream.of(spec.path("triggers")).flatMap(t -> Stream.iterate(0, i -> i < t.size(),
-                    i -> i + 1).map(t::get)).filter(t -> t.path("type").asText().equals("kafka")).toList();
+            List<JsonNode> kafka = StreamSupport.stream(spec.path("triggers").spliterator(), false)
+                    .filter(trigger -> trigger.path("type").asText().equals("kafka")).toList();
             assertThat(kafka).as(target + " kafka triggers").isNotEmpty();
             for (JsonNode trigger : kafka) {
                 JsonNode metadata = trigger.path("metadata");
