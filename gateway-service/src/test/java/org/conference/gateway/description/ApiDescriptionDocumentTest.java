@@ -42,7 +42,7 @@ class ApiDescriptionDocumentTest {
     }
 
     @Test
-    void everyOperationHasAUniqueIdOneSuccessAndTheErrorsEveryRoutedRequestCanGet() {
+    void everyOperationHasAUniqueIdASuccessAndTheErrorsEveryRoutedRequestCanGet() {
         List<DescribedOperations.Operation> operations = DescribedOperations.all();
         assertThat(operations).hasSizeGreaterThan(50);
         var ids = new HashSet<String>();
@@ -50,7 +50,10 @@ class ApiDescriptionDocumentTest {
             assertThat(operation.operationId()).as("operationId of %s", operation).isNotBlank();
             assertThat(ids.add(operation.operationId())).as("unique operationId %s", operation).isTrue();
             List<String> statuses = statuses(operation.node());
-            assertThat(statuses.stream().filter(s -> s.startsWith("2"))).as("success of %s", operation).hasSize(1);
+            // One plain success; only a download adds 206 for a byte range.
+            List<String> successes = statuses.stream().filter(s -> s.startsWith("2")).toList();
+            assertThat(successes).as("successes of %s", operation)
+                    .isIn(List.of("200"), List.of("201"), List.of("202"), List.of("204"), List.of("200", "206"));
             if (operation.servedByGateway()) {
                 assertThat(operation.node().get("security")).as("no authentication for %s", operation).isEmpty();
                 continue;

@@ -57,7 +57,7 @@ class ApiDescriptionServedTest extends GatewayTestBase {
     @Test
     void otherMethodsAndNeighbouringPathsAreNotServed() {
         http.get().uri("/conference/v1/openapi.json").exchange()
-                .expectStatus().isUnauthorized();
+                .expectStatus().isNotFound();
         http.post().uri(ApiDescriptionConfiguration.PATH).exchange()
                 .expectStatus().value(status -> assertThat(status).isIn(401, 404, 405));
     }

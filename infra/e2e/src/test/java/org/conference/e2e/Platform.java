@@ -100,9 +100,18 @@ final class Platform implements AutoCloseable {
 
     /** The public API, {@code http://127.0.0.1:<port>/conference/v1}, as the root administrator. */
     JsonHttp publicApi() {
+        return new JsonHttp(gatewayUrl() + "/conference/v1", adminAuthorization());
+    }
+
+    /** The gateway's root, {@code http://127.0.0.1:<port>}, for paths outside {@code /conference/v1}. */
+    String gatewayUrl() {
+        return instance(GATEWAY, 0).baseUrl();
+    }
+
+    /** The root administrator's {@code Authorization} header value (Basic). */
+    String adminAuthorization() {
         String credentials = ADMIN_LOGIN + ":" + adminPassword;
-        return new JsonHttp(instance(GATEWAY, 0).baseUrl() + "/conference/v1",
-                "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The simulator's API, {@code http://127.0.0.1:<port>/simulator/v1}; it has no authentication. */
