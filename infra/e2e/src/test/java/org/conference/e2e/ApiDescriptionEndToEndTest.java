@@ -96,6 +96,20 @@ class ApiDescriptionEndToEndTest {
         assertThat(served.body()).as("the served document is the committed one").isEqualTo(description.bytes());
     }
 
+    /** The schemas are strict enough to catch a service renaming a field of its answer. */
+    @Test
+    void aRenamedFieldBreaksTheDocumentedSchema() {
+        ApiDescription.Operation whoAmI = description.operations().get("whoAmI");
+        RawHttp.Answer answer = http.send("GET", whoAmI.path(), admin, null, null);
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(description.violations(whoAmI, 200, answer.text())).isEmpty();
+
+        Map<String, Object> renamed = new LinkedHashMap<>(JSON.readValue(answer.body(), OBJECT));
+        renamed.put("loginName", renamed.remove("login"));
+        assertThat(description.violations(whoAmI, 200, JSON.writeValueAsString(renamed)))
+                .as("violations of a Subscriber whose login is called loginName").isNotEmpty();
+    }
+
     @Test
     void everyOperationAnswersAsDocumentedAgainstTheRunningPlatform() {
         startALiveMeetingWithWebhooks();
@@ -194,7 +208,8 @@ class ApiDescriptionEndToEndTest {
             case "fileName" -> "no-such-file-" + fixtures.run + ".wav";
             case "deliveryId" -> "no-such-delivery-" + fixtures.run;
             case "endpointId" -> "no-such-endpoint-" + fixtures.run;
-            default -> "98765" + fixtures.run;
+            // Within an int: a call flow id is one, and an overflowing id is a malformed request (400), not unknown.
+            default -> "9" + fixtures.run + "7";
         };
     }
 
