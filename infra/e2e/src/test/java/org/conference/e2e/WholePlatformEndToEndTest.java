@@ -135,6 +135,7 @@ class WholePlatformEndToEndTest {
         story.tellsTheWholeMeeting(participant.callId());
         RecordingCheck.theRecordingIsAFileOfTheOwner(api, receiver, room, story, WAIT);
         RecordingCheck.anUploadedWavComesBackByteForByte(api, receiver, room, WAIT);
+        WebhookStory.awaitEveryRefusedAccepted(receiver, WAIT);
         callbackBack.join();
     }
 
