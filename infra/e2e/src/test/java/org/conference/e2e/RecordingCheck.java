@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 import org.conference.e2e.WebhookReceiver.Webhook;
 import org.conference.e2e.WholePlatformEndToEndTest.Room;
@@ -69,7 +70,7 @@ final class RecordingCheck {
     }
 
     private static Map<String, Object> awaitAccepted(WebhookReceiver receiver, Duration atMost, String what,
-            java.util.function.Predicate<Map<String, Object>> wanted) {
+            Predicate<Map<String, Object>> wanted) {
         AtomicReference<Map<String, Object>> found = new AtomicReference<>();
         await(what + " accepted as a webhook").atMost(atMost).pollInterval(Duration.ofMillis(250)).until(() -> {
             receiver.received().stream().filter(Webhook::accepted).map(Webhook::event).filter(wanted).findFirst()

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.utils.Utils;
+import org.awaitility.core.ThrowingRunnable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
@@ -103,9 +104,7 @@ class WholePlatformEndToEndTest {
         assertThat(commands(host)).as("the host hears the others come in (conference_entrytones on)")
                 .contains("play entry-tone");
 
-        int owner = platform.instanceHolding(MEETING, "meeting-service", requestsPartitionOf(room));
-        platform.kill(MEETING, owner);
-        CompletableFuture<Void> meetingBack = CompletableFuture.runAsync(() -> platform.restart(MEETING, owner));
+        CompletableFuture<Void> meetingBack = killTheMeetingsOwner(room);
         assertThat(api.put("/calls/" + participant.callId(), Map.of("muteMode", 40)).object(200))
                 .containsEntry("muteMode", 40);
         eventually("the participant muted at the edge", () -> assertThat(edge(participant)).containsEntry("muted", true));
@@ -116,27 +115,46 @@ class WholePlatformEndToEndTest {
         theMeetingIsLiveWith(room, 2);
         meetingBack.join();
 
-        receiver.refuse();
-        api.delete("/meetings/" + room.meetingNumber()).expect(204);
-        eventually("everyone hung up as the meeting ended", () -> {
-            assertThat(edge(host)).containsEntry("state", "ended").containsEntry("endedBy", "server");
-            assertThat(edge(participant)).containsEntry("state", "ended").containsEntry("endedBy", "server");
-            assertThat(api.get("/meetings/" + room.meetingNumber()).status()).isEqualTo(404);
-        });
-        // The first of the ending's webhooks is refused and retried; the later ones wait behind it, in order.
-        eventually("a webhook of the ending refused by the receiver, so it is due again", () ->
-                assertThat(receiver.received()).anyMatch(webhook -> !webhook.accepted()
-                        && Long.valueOf(room.meetingNumber()).equals(webhook.meetingNumber())));
-        platform.kill(CALLBACK, 0);
-        CompletableFuture<Void> callbackBack = CompletableFuture.runAsync(() -> platform.restart(CALLBACK, 0));
-        receiver.accept();
-
+        CompletableFuture<Void> callbackBack = endWithWebhooksDueAndKillACallbackInstance(room, host, participant);
         WebhookStory story = WebhookStory.awaitEnded(receiver, room, platform.kafkaBootstrapServers(), WAIT);
         story.tellsTheWholeMeeting(participant.callId());
         RecordingCheck.theRecordingIsAFileOfTheOwner(api, receiver, room, story, WAIT);
         RecordingCheck.anUploadedWavComesBackByteForByte(api, receiver, room, WAIT);
         WebhookStory.awaitEveryRefusedAccepted(receiver, WAIT);
         callbackBack.join();
+    }
+
+    /**
+     * SIGKILL of the meeting-service instance whose consumer holds the meeting's partition of the requests topic;
+     * it is restarted in the background (as a supervisor would) while the scenario goes on.
+     */
+    private CompletableFuture<Void> killTheMeetingsOwner(Room room) {
+        int owner = platform.instanceHolding(MEETING, "meeting-service", requestsPartitionOf(room));
+        platform.kill(MEETING, owner);
+        return CompletableFuture.runAsync(() -> platform.restart(MEETING, owner));
+    }
+
+    /**
+     * {@code DELETE /meetings/{n}} while the receiver answers 503; once one of the ending's webhooks was refused
+     * (the later ones wait behind it, in order) a callback-service instance is killed and restarted in the
+     * background, and the receiver accepts again.
+     */
+    private CompletableFuture<Void> endWithWebhooksDueAndKillACallbackInstance(Room room, Caller... stillIn) {
+        receiver.refuse();
+        api.delete("/meetings/" + room.meetingNumber()).expect(204);
+        eventually("everyone hung up as the meeting ended", () -> {
+            for (Caller caller : stillIn) {
+                assertThat(edge(caller)).containsEntry("state", "ended").containsEntry("endedBy", "server");
+            }
+            assertThat(api.get("/meetings/" + room.meetingNumber()).status()).isEqualTo(404);
+        });
+        eventually("a webhook of the ending refused by the receiver, so it is due again", () ->
+                assertThat(receiver.received()).anyMatch(webhook -> !webhook.accepted()
+                        && Long.valueOf(room.meetingNumber()).equals(webhook.meetingNumber())));
+        platform.kill(CALLBACK, 0);
+        CompletableFuture<Void> callbackBack = CompletableFuture.runAsync(() -> platform.restart(CALLBACK, 0));
+        receiver.accept();
+        return callbackBack;
     }
 
     /** A subscriber whose callback is the receiver, a CONF DID group with two DIDs, the subscriber's room. */
@@ -264,7 +282,7 @@ class WholePlatformEndToEndTest {
         return calls.stream().filter(call -> callerNumber.equals(call.get("caller"))).findFirst().orElse(null);
     }
 
-    static void eventually(String what, org.awaitility.core.ThrowingRunnable expectation) {
+    static void eventually(String what, ThrowingRunnable expectation) {
         await(what).atMost(WAIT).pollInterval(POLL).untilAsserted(expectation);
     }
 
