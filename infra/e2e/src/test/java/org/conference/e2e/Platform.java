@@ -1,7 +1,5 @@
 package org.conference.e2e;
 
-import static org.awaitility.Awaitility.await;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -12,7 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -20,11 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.common.TopicPartition;
 import org.conference.testsupport.BackingServices;
 import org.conference.testsupport.KafkaBackend;
 import org.conference.testsupport.MongoBackend;
@@ -137,6 +131,20 @@ final class Platform implements AutoCloseable {
         return urls;
     }
 
+    /**
+     * The index (as in {@link #managementUrls()}) of the {@code service} instance whose consumer of {@code group}
+     * holds {@code partition} now, from the group's members (each instance's Kafka clients are named after it).
+     */
+    int instanceHolding(String service, String group, TopicPartition partition) {
+        String clientId = new KafkaGroups(kafka.bootstrapServers()).holder(group, partition);
+        for (int index = 1; index <= instances.getOrDefault(service, List.of()).size(); index++) {
+            if (clientId.startsWith(service + "-" + index + "-") || clientId.equals(service + "-" + index)) {
+                return index - 1;
+            }
+        }
+        throw new AssertionError(partition + " is held by " + clientId + ", no instance of " + service);
+    }
+
     /** kill -9 of instance {@code index} (from 0, as in {@link #managementUrls()}) of {@code service}. */
     void kill(String service, int index) {
         instance(service, index).kill();
@@ -231,7 +239,10 @@ final class Platform implements AutoCloseable {
     private static Planned planned(BuiltJars jars, String service, int instance, int port,
             Map<String, String> environment, List<String> arguments) {
         Path jar = SIMULATOR.equals(service) ? jars.of("infra/edge-simulator", SIMULATOR) : jars.of(service, service);
-        return new Planned(service, service + "-" + instance, jar, port, FreePorts.next(), environment, arguments);
+        String name = service + "-" + instance;
+        // Its Kafka clients carry the instance's name, so a consumer group's members tell which instance is which.
+        Map<String, String> named = with(environment, Map.of("SPRING_KAFKA_CLIENT_ID", name));
+        return new Planned(service, name, jar, port, FreePorts.next(), named, arguments);
     }
 
     /** Every instance's URL, comma-separated, as the local stack's {@code ${urls:<process>}} gives the gateway. */
@@ -289,18 +300,8 @@ final class Platform implements AutoCloseable {
      * would be skipped, as the simulator starts at the latest offset on purpose.
      */
     private void awaitSimulatorListening() {
-        Properties client = new Properties();
-        client.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        try (Admin admin = Admin.create(client)) {
-            await("the edge simulator's commands consumer is assigned").atMost(Duration.ofSeconds(90))
-                    .pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                    .until(() -> {
-                        ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(SIMULATOR_GROUP))
-                                .all().get(10, TimeUnit.SECONDS).get(SIMULATOR_GROUP);
-                        return group.members().stream().anyMatch(member -> member.assignment().topicPartitions()
-                                .stream().anyMatch(partition -> partition.topic().equals(TELEPHONY_COMMANDS)));
-                    });
-        }
+        new KafkaGroups(kafka.bootstrapServers()).awaitAssigned(SIMULATOR_GROUP, TELEPHONY_COMMANDS,
+                Duration.ofSeconds(90));
     }
 
     private static String randomSecret(int bytes) {
