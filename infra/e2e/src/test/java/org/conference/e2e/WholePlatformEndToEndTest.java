@@ -39,7 +39,7 @@ import org.junit.jupiter.api.extension.TestWatcher;
  * last ({@code @Order}): it kills processes of the shared platform.
  */
 @ExtendWith(SharedPlatform.class)
-@Order(4)
+@Order(10)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WholePlatformEndToEndTest {
 
