@@ -11,8 +11,6 @@ import static org.conference.e2e.LiveRoom.meetingOfEvent;
 import static org.conference.e2e.LiveRoom.ofType;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -20,56 +18,29 @@ import java.util.Map;
 import org.conference.e2e.LiveRoom.Caller;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 11's meeting behaviours with the real simulator, part B: what callers notice on entry (mute and hold
  * policies, tones, the count), recording, the in-meeting keypad controls (digit by digit and as one string), Q&A,
  * and changes made through the API while the meeting runs. The services run as processes from their jars (one
- * platform for the class); each scenario provisions a room of its own with the attributes it needs, dials in at
+ * platform shared with the other end-to-end classes, meeting-service's keypad timeout 3 s); each scenario provisions a room of its own with the attributes it needs, dials in at
  * the simulator and checks the edge's commands, the Calls and Meeting through the gateway, and the meeting's domain
  * events on Kafka.
  */
+@ExtendWith(SharedPlatform.class)
+@Order(3)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MeetingControlsEndToEndTest {
 
-    /**
-     * Longer than the default 2 s so that digits keyed as separate events are collected on a loaded machine, and
-     * short enough that a Q&A moderator's {@code *4} (a prefix during a session) fires soon after it.
-     */
-    private static final String KEYPAD_TIMEOUT = "PT3S";
-
     private Platform platform;
 
-    @RegisterExtension
-    final TestWatcher logsOnFailure = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (platform != null) {
-                System.out.println("The services' logs end:\n" + platform.logTails(80));
-            }
-        }
-    };
-
     @BeforeAll
-    void startThePlatform() throws Exception {
-        Path logs = Path.of(System.getProperty("e2e.logs", "target/e2e-logs"),
-                "controls-" + System.currentTimeMillis());
-        Files.createDirectories(logs);
-        platform = Platform.start(BuiltJars.fromBuild(), logs, Map.of(
-                "CONFERENCE_MEETINGS_KEYPAD_TIMEOUT", KEYPAD_TIMEOUT,
-                "CONFERENCE_TIMERS_POLL_INTERVAL", "PT0.1S"));
-    }
-
-    @AfterAll
-    void stopThePlatform() {
-        if (platform != null) {
-            platform.close();
-        }
+    void useThePlatform(Platform shared) {
+        platform = shared;
     }
 
     @Test

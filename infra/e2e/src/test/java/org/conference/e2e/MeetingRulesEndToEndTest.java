@@ -10,8 +10,6 @@ import static org.conference.e2e.RuleScenarios.POLL;
 import static org.conference.e2e.RuleScenarios.WAIT;
 import static org.conference.e2e.RuleScenarios.number;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -19,57 +17,39 @@ import org.conference.e2e.RuleScenarios.Caller;
 import org.conference.e2e.RuleScenarios.Room;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 11's meeting behaviours, part A, end to end: the real services from their jars and the edge simulator, one
- * platform for the class. Each scenario provisions a room of its own with the attributes under test, dials it at the
+ * platform shared with the other end-to-end classes ({@link SharedPlatform}). Each scenario provisions a room of its own with the attributes under test, dials it at the
  * simulator, and checks what users would notice: the commands each phone call received (prompts, hold, join,
  * hang-up), the Calls and Meetings of the public API, the domain events on Kafka in their sequence, and the refusal
  * counter. Deadlines are a few seconds; waits are Awaitility's, and "not before" is read from the platform's own
  * timestamps (an event's {@code occurredAt}, a command's {@code issuedAt}), never from the test's clock.
  */
+@ExtendWith(SharedPlatform.class)
+@Order(2)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MeetingRulesEndToEndTest {
 
-    private Platform platform;
     private MeetingEventsTail events;
     private RuleScenarios scenarios;
     private JsonHttp api;
 
-    @RegisterExtension
-    final TestWatcher logsOnFailure = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (platform != null) {
-                System.out.println("The services' logs end:\n" + platform.logTails(60));
-            }
-        }
-    };
-
     @BeforeAll
-    void startThePlatform() throws Exception {
-        Path logs = Path.of(System.getProperty("e2e.logs", "target/e2e-logs"),
-                "rules-" + System.currentTimeMillis());
-        Files.createDirectories(logs);
-        // Deadlines of a few seconds: the timers are looked for more often than the default 0.2 s.
-        platform = Platform.start(BuiltJars.fromBuild(), logs, Map.of("CONFERENCE_TIMERS_POLL_INTERVAL", "PT0.1S"));
+    void useThePlatform(Platform platform) {
         events = MeetingEventsTail.follow(platform.kafkaBootstrapServers());
         scenarios = new RuleScenarios(platform);
         api = scenarios.api();
     }
 
     @AfterAll
-    void stopThePlatform() {
+    void stopFollowing() {
         if (events != null) {
             events.close();
-        }
-        if (platform != null) {
-            platform.close();
         }
     }
 

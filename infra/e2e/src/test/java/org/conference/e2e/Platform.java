@@ -6,14 +6,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,50 +28,69 @@ import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.conference.testsupport.BackingServices;
 import org.conference.testsupport.KafkaBackend;
 import org.conference.testsupport.MongoBackend;
+import org.conference.testsupport.processes.ChildProcess;
 import org.conference.testsupport.processes.FreePorts;
 import org.conference.testsupport.processes.ServiceProcess;
 
 /**
- * The platform as the local stack runs it, each part its own OS process from its built jar: provisioning-service,
- * meeting-service, gateway-service and the edge simulator, configured by environment (infra/local-stack's topology),
- * on free loopback ports, against test-support's Kafka broker and MongoDB, each service with a database of its own.
- * JVMs start two at a time (starting one is CPU-bound). Closing it kills every process it started.
+ * The whole platform as the local stack runs it with {@code --scale meeting-service=2 --scale callback-service=2},
+ * each part its own OS process from its built jar: provisioning-service, meeting-service ×2, media-service,
+ * callback-service ×2, the gateway (given every instance's URL) and the edge simulator, configured by environment
+ * (infra/local-stack's topology), on loopback ports planned before anything starts (so the gateway and
+ * media-service can be told them, and a killed instance comes back where the gateway expects it), against
+ * test-support's Kafka broker and MongoDB, each service with a database of its own that its instances share.
+ * One set of settings serves every end-to-end class ({@link SharedPlatform} starts it once per test JVM). JVMs
+ * start two at a time (starting one is CPU-bound). Closing it kills every process it started.
  */
 final class Platform implements AutoCloseable {
 
     static final String ADMIN_LOGIN = "e2e-admin";
+    static final String PROVISIONING = "provisioning-service";
+    static final String MEETING = "meeting-service";
+    static final String MEDIA = "media-service";
+    static final String CALLBACK = "callback-service";
+    static final String GATEWAY = "gateway-service";
+    static final String SIMULATOR = "edge-simulator";
+
     /** The simulator's commands consumer: it starts at the latest offset, so it must be assigned before calls. */
     private static final String SIMULATOR_GROUP = "edge-simulator";
     private static final String TELEPHONY_COMMANDS = "conference.telephony.commands";
+    /**
+     * A killed instance's partitions go to the other one after the session timeout; Kafka's default of 45 s would
+     * hold a meeting's joins that long. The services' own crash tests use the same settings.
+     */
+    private static final List<String> QUICK_FAILOVER = List.of(
+            "--spring.kafka.consumer.properties[session.timeout.ms]=10000",
+            "--spring.kafka.consumer.properties[heartbeat.interval.ms]=1000");
 
-    private final List<ServiceProcess> started = new CopyOnWriteArrayList<>();
+    /** One process to run: an instance of a service, its jar, its ports and its environment. */
+    private record Planned(String service, String instance, Path jar, int port, int managementPort,
+            Map<String, String> environment, List<String> arguments) {
+
+        String baseUrl() {
+            return "http://127.0.0.1:" + port;
+        }
+    }
+
     private final String adminPassword = randomSecret(18);
     private final KafkaBackend kafka = BackingServices.kafka();
     private final Path logs;
-    private ServiceProcess gateway;
-    private ServiceProcess simulator;
-    private ServiceProcess meetingService;
+    /** Service name → its instances, in start order; filled as each becomes ready. */
+    private final Map<String, List<ServiceProcess>> instances = new ConcurrentHashMap<>();
+    /** Every process ever started, restarts included, so a failure shows the log of a killed one too. */
+    private final List<ChildProcess> processes = new CopyOnWriteArrayList<>();
+    private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
 
-    private final Map<String, String> meetingSettings;
-
-    private Platform(Path logs, Map<String, String> meetingSettings) {
+    private Platform(Path logs) {
         this.logs = logs;
-        this.meetingSettings = Map.copyOf(meetingSettings);
     }
 
-    /** Starts everything and returns once every service is ready and the simulator listens for commands. */
+    /** Starts everything and returns once every process is ready and the simulator listens for commands. */
     static Platform start(BuiltJars jars, Path logs) {
-        return start(jars, logs, Map.of());
-    }
-
-    /**
-     * As {@link #start(BuiltJars, Path)}, with meeting-service given extra environment (e.g.
-     * {@code CONFERENCE_TIMERS_POLL_INTERVAL=PT0.1S}), for scenarios that wait on its timers.
-     */
-    static Platform start(BuiltJars jars, Path logs, Map<String, String> meetingSettings) {
-        Platform platform = new Platform(logs, meetingSettings);
+        Platform platform = new Platform(logs);
         try {
-            platform.launch(jars);
+            platform.launch(platform.plan(jars));
+            platform.awaitSimulatorListening();
             return platform;
         } catch (RuntimeException | Error e) {
             platform.close();
@@ -79,93 +101,164 @@ final class Platform implements AutoCloseable {
     /** The public API, {@code http://127.0.0.1:<port>/conference/v1}, as the root administrator. */
     JsonHttp publicApi() {
         String credentials = ADMIN_LOGIN + ":" + adminPassword;
-        return new JsonHttp(gateway.baseUrl() + "/conference/v1",
+        return new JsonHttp(instance(GATEWAY, 0).baseUrl() + "/conference/v1",
                 "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The simulator's API, {@code http://127.0.0.1:<port>/simulator/v1}; it has no authentication. */
     JsonHttp simulatorApi() {
-        return new JsonHttp(simulator.baseUrl() + "/simulator/v1", null);
-    }
-
-    /** meeting-service's management port, {@code http://127.0.0.1:<port>} (its {@code /actuator/prometheus}). */
-    String meetingManagementUrl() {
-        return meetingService.managementUrl();
+        return new JsonHttp(instance(SIMULATOR, 0).baseUrl() + "/simulator/v1", null);
     }
 
     String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
     }
 
-    /** The end of every process's log, for a failure report. */
+    /**
+     * Service name → the management base URL ({@code http://127.0.0.1:<port>}, its {@code /actuator/**}) of each
+     * instance, in instance order, for every process: the five services, the gateway and the simulator. A
+     * restarted instance keeps its URL.
+     */
+    Map<String, List<String>> managementUrls() {
+        Map<String, List<String>> urls = new LinkedHashMap<>();
+        for (String service : List.of(PROVISIONING, MEETING, MEDIA, CALLBACK, GATEWAY, SIMULATOR)) {
+            urls.put(service, instances.getOrDefault(service, List.of()).stream()
+                    .map(ServiceProcess::managementUrl).toList());
+        }
+        return urls;
+    }
+
+    /** kill -9 of instance {@code index} (from 0, as in {@link #managementUrls()}) of {@code service}. */
+    void kill(String service, int index) {
+        instance(service, index).kill();
+    }
+
+    /**
+     * Starts instance {@code index} of {@code service} again after {@link #kill}, on the same ports with the same
+     * environment; returns once it is ready.
+     */
+    void restart(String service, int index) {
+        ServiceProcess process = instance(service, index);
+        process.restartOnSamePorts();
+        processes.add(process.process());
+    }
+
+    /** The end of every process's log, killed ones included, for a failure report. */
     String logTails(int lines) {
         StringBuilder tails = new StringBuilder();
-        for (ServiceProcess service : started) {
-            tails.append("==== ").append(service.process().log()).append('\n')
-                    .append(service.process().logTail(lines)).append('\n');
+        for (ChildProcess process : processes) {
+            tails.append("==== ").append(process.log()).append(process.isAlive() ? "" : " (not running)")
+                    .append('\n').append(process.logTail(lines)).append('\n');
         }
         return tails.toString();
     }
 
     @Override
     public void close() {
-        started.forEach(ServiceProcess::close);
+        services.forEach(ServiceProcess::close);
+    }
+
+    private ServiceProcess instance(String service, int index) {
+        List<ServiceProcess> running = instances.getOrDefault(service, List.of());
+        if (index < 0 || index >= running.size()) {
+            throw new IllegalArgumentException(service + " has no instance " + index + " (it has " + running.size()
+                    + ")");
+        }
+        return running.get(index);
     }
 
     /**
-     * At most two JVMs start at a time: provisioning- and meeting-service first, the simulator in the first free
-     * slot, the gateway once both services it routes to are ready (it is given their URLs).
+     * Every process with its ports and environment, in start order: provisioning- and meeting-service first (they
+     * declare the topics the others read), then the second meeting-service and media-service, the two
+     * callback-services, the simulator and the gateway.
      */
-    private void launch(BuiltJars jars) {
+    private List<Planned> plan(BuiltJars jars) {
         MongoBackend mongo = BackingServices.mongo();
         String run = UUID.randomUUID().toString().substring(0, 8);
         Map<String, String> everyService = Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "CONFERENCE_INTERNAL_JWT_SECRET", randomSecret(48));
-        Path provisioningJar = jars.of("provisioning-service", "provisioning-service");
-        Path meetingJar = jars.of("meeting-service", "meeting-service");
-        Path simulatorJar = jars.of("infra/edge-simulator", "edge-simulator");
-        Path gatewayJar = jars.of("gateway-service", "gateway-service");
-        Map<String, String> admin = Map.of("CONFERENCE_ADMIN_LOGIN", ADMIN_LOGIN,
-                "CONFERENCE_ADMIN_PASSWORD", adminPassword);
+        int simulatorPort = FreePorts.next();
+        String simulatorUrl = "http://127.0.0.1:" + simulatorPort;
+
+        List<Planned> plan = new ArrayList<>();
+        plan.add(planned(jars, PROVISIONING, 1, FreePorts.next(), with(everyService,
+                database(mongo, "provisioning-" + run),
+                Map.of("CONFERENCE_ADMIN_LOGIN", ADMIN_LOGIN, "CONFERENCE_ADMIN_PASSWORD", adminPassword,
+                        // the test's webhook receiver is on loopback
+                        "CONFERENCE_CALLBACKS_ALLOW_PRIVATE_TARGETS", "true")), List.of()));
+        Map<String, String> meeting = with(everyService, database(mongo, "meeting-" + run), Map.of(
+                // deadlines of a few seconds: timers are looked for more often than the default 0.2 s
+                "CONFERENCE_TIMERS_POLL_INTERVAL", "PT0.1S",
+                // longer than the default 2 s, so digits keyed as separate events are collected on a loaded machine,
+                // and short enough that a Q&A moderator's *4 (a prefix during a session) fires soon after it
+                "CONFERENCE_MEETINGS_KEYPAD_TIMEOUT", "PT3S"));
+        plan.add(planned(jars, MEETING, 1, FreePorts.next(), meeting, QUICK_FAILOVER));
+        plan.add(planned(jars, MEETING, 2, FreePorts.next(), meeting, QUICK_FAILOVER));
+        plan.add(planned(jars, MEDIA, 1, FreePorts.next(), with(everyService, database(mongo, "media-" + run),
+                Map.of("CONFERENCE_MEDIA_EDGE_BASE_URLS", simulatorUrl)), List.of()));
+        Map<String, String> callback = with(everyService, database(mongo, "callback-" + run), Map.of(
+                "CONFERENCE_CALLBACKS_ALLOW_PRIVATE_TARGETS", "true",
+                // seconds instead of minutes: a failed attempt is retried within the scenario's waits
+                "CONFERENCE_CALLBACKS_RETRY_SCHEDULE", "1s,2s,3s,5s,8s,13s,21s,30s",
+                "CONFERENCE_CALLBACKS_POLL_INTERVAL", "1s",
+                // a killed instance's claims are taken over sooner than after the default 30 s
+                "CONFERENCE_CALLBACKS_LEASE", "15s",
+                "CONFERENCE_CALLBACKS_HELDBACKRECHECK", "5s"));
+        plan.add(planned(jars, CALLBACK, 1, FreePorts.next(), callback, QUICK_FAILOVER));
+        plan.add(planned(jars, CALLBACK, 2, FreePorts.next(), callback, QUICK_FAILOVER));
+        plan.add(planned(jars, SIMULATOR, 1, simulatorPort, with(everyService, Map.of(
+                "SIMULATOR_CONSUMER_GROUP", SIMULATOR_GROUP,
+                // the base of every recordingLocation, which media-service fetches
+                "SIMULATOR_PUBLIC_BASE_URL", simulatorUrl)), List.of()));
+        plan.add(planned(jars, GATEWAY, 1, FreePorts.next(), with(everyService, Map.of(
+                "PROVISIONING_SERVICE_URI", urls(plan, PROVISIONING),
+                "MEETING_SERVICE_URI", urls(plan, MEETING),
+                "MEDIA_SERVICE_URI", urls(plan, MEDIA),
+                "CALLBACK_SERVICE_URI", urls(plan, CALLBACK))), List.of()));
+        return plan;
+    }
+
+    private static Planned planned(BuiltJars jars, String service, int instance, int port,
+            Map<String, String> environment, List<String> arguments) {
+        Path jar = SIMULATOR.equals(service) ? jars.of("infra/edge-simulator", SIMULATOR) : jars.of(service, service);
+        return new Planned(service, service + "-" + instance, jar, port, FreePorts.next(), environment, arguments);
+    }
+
+    /** Every instance's URL, comma-separated, as the local stack's {@code ${urls:<process>}} gives the gateway. */
+    private static String urls(List<Planned> plan, String service) {
+        return String.join(",", plan.stream().filter(planned -> planned.service().equals(service))
+                .map(Planned::baseUrl).toList());
+    }
+
+    /** At most two JVMs start at a time, in plan order. */
+    private void launch(List<Planned> plan) {
         ExecutorService slots = Executors.newFixedThreadPool(2);
+        Map<Planned, ServiceProcess> ready = new ConcurrentHashMap<>();
         try {
-            CompletableFuture<ServiceProcess> provisioning = CompletableFuture.supplyAsync(() -> start(
-                    provisioningJar, "provisioning-service",
-                    with(everyService, database(mongo, "provisioning-" + run), admin)), slots);
-            CompletableFuture<ServiceProcess> meeting = CompletableFuture.supplyAsync(() -> start(
-                    meetingJar, "meeting-service",
-                    with(everyService, database(mongo, "meeting-" + run), meetingSettings)), slots);
-            CompletableFuture<ServiceProcess> simulatorStarted = CompletableFuture.supplyAsync(() -> start(
-                    simulatorJar, "edge-simulator",
-                    with(everyService, Map.of("SIMULATOR_CONSUMER_GROUP", SIMULATOR_GROUP))), slots);
-            CompletableFuture<ServiceProcess> gatewayStarted = provisioning.thenCombine(meeting, Platform::routes)
-                    .thenApplyAsync(routes -> start(gatewayJar, "gateway-service", with(everyService, routes)),
-                            slots);
+            List<CompletableFuture<Void>> starts = plan.stream().map(planned -> CompletableFuture.runAsync(() ->
+                    ready.put(planned, start(planned)), slots)).toList();
             // Every start has ended, ready or failed, before a failure is thrown: close() then stops what did start.
-            CompletableFuture.allOf(simulatorStarted, gatewayStarted).exceptionally(failure -> null).join();
-            simulator = simulatorStarted.join();
-            gateway = gatewayStarted.join();
-            meetingService = meeting.join();
+            CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).exceptionally(failure -> null).join();
+            starts.forEach(CompletableFuture::join);
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         } finally {
             slots.shutdownNow();
+            for (Planned planned : plan) {
+                ServiceProcess process = ready.get(planned);
+                if (process != null) {
+                    instances.computeIfAbsent(planned.service(), service -> new CopyOnWriteArrayList<>()).add(process);
+                }
+            }
         }
-        awaitSimulatorListening();
     }
 
-    private static Map<String, String> routes(ServiceProcess provisioning, ServiceProcess meeting) {
-        return Map.of(
-                "PROVISIONING_SERVICE_URI", provisioning.baseUrl(),
-                "MEETING_SERVICE_URI", meeting.baseUrl(),
-                // Not started: nothing here uses files, and a closed loopback port sends nothing elsewhere.
-                "MEDIA_SERVICE_URI", "http://127.0.0.1:" + FreePorts.next());
-    }
-
-    private ServiceProcess start(Path jar, String name, Map<String, String> environment) {
-        ServiceProcess service = ServiceProcess.startJar(name, jar, environment, List.of(), logs);
-        started.add(service);
+    private ServiceProcess start(Planned planned) {
+        ServiceProcess service = ServiceProcess.startJar(planned.instance(), planned.jar(), planned.port(),
+                planned.managementPort(), planned.environment(), planned.arguments(), logs);
+        services.add(service);
+        processes.add(service.process());
         return service;
     }
 
@@ -179,7 +272,7 @@ final class Platform implements AutoCloseable {
         for (Map<String, String> part : parts) {
             environment.putAll(part);
         }
-        return environment;
+        return Map.copyOf(environment);
     }
 
     /**

@@ -42,7 +42,8 @@ final class RuleScenarios {
 
     private final JsonHttp api;
     private final JsonHttp simulator;
-    private final String meetingMetrics;
+    /** Every meeting-service instance's {@code /actuator/prometheus}: a refusal is counted where it happened. */
+    private final List<String> meetingMetrics;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** Every caller of the run has a number of its own, so its Call is found by {@code caller}. */
     private final AtomicLong lastNumber = new AtomicLong(ThreadLocalRandom.current().nextLong(2_000_000, 8_000_000));
@@ -50,7 +51,8 @@ final class RuleScenarios {
     RuleScenarios(Platform platform) {
         this.api = platform.publicApi();
         this.simulator = platform.simulatorApi();
-        this.meetingMetrics = platform.meetingManagementUrl() + "/actuator/prometheus";
+        this.meetingMetrics = platform.managementUrls().get(Platform.MEETING).stream()
+                .map(url -> url + "/actuator/prometheus").toList();
     }
 
     /** A room of its own owner and DID group, reached by one DID, with one code per role. */
@@ -253,30 +255,37 @@ final class RuleScenarios {
         });
     }
 
-    /** {@code conference_calls_refused_total{reason}} at meeting-service's management port (0 before the first). */
+    /**
+     * {@code conference_calls_refused_total{reason}} summed over every meeting-service instance's management port
+     * (0 before the first).
+     */
     double refusals(String reason) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(meetingMetrics)).timeout(Duration.ofSeconds(30))
-                .header("Accept", "text/plain").GET().build();
-        String text;
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(meetingMetrics).isEqualTo(200);
-            text = response.body();
-        } catch (IOException e) {
-            throw new IllegalStateException(meetingMetrics + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(meetingMetrics + " interrupted", e);
-        }
         double total = 0;
-        for (String line : text.split("\n")) {
-            Matcher sample = SAMPLE.matcher(line);
-            if (sample.find() && sample.group(1).equals("conference_calls_refused_total")
-                    && sample.group(2).contains("reason=\"" + reason + "\"")) {
-                total += Double.parseDouble(sample.group(3));
+        for (String metrics : meetingMetrics) {
+            for (String line : scrape(metrics).split("\n")) {
+                Matcher sample = SAMPLE.matcher(line);
+                if (sample.find() && sample.group(1).equals("conference_calls_refused_total")
+                        && sample.group(2).contains("reason=\"" + reason + "\"")) {
+                    total += Double.parseDouble(sample.group(3));
+                }
             }
         }
         return total;
+    }
+
+    private String scrape(String metrics) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(metrics)).timeout(Duration.ofSeconds(30))
+                .header("Accept", "text/plain").GET().build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(metrics).isEqualTo(200);
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(metrics + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(metrics + " interrupted", e);
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +14,10 @@ import java.util.stream.LongStream;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 10's "the simulator drives calls end to end": the real services, each its own process from its built jar,
@@ -29,6 +26,8 @@ import org.junit.jupiter.api.extension.TestWatcher;
  * are seen in the meeting, muted, hung up by the API and by the caller, and the meeting is ended; the domain events
  * on Kafka tell the same story with a gapless sequence.
  */
+@ExtendWith(SharedPlatform.class)
+@Order(1)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SimulatedCallsEndToEndTest {
 
@@ -40,16 +39,6 @@ class SimulatedCallsEndToEndTest {
     private JsonHttp api;
     private JsonHttp simulator;
 
-    @RegisterExtension
-    final TestWatcher logsOnFailure = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (platform != null) {
-                System.out.println("The services' logs end:\n" + platform.logTails(60));
-            }
-        }
-    };
-
     /** What was provisioned: the room's owner, the number to dial, the room and its codes. */
     record Room(String ownerSid, String phoneNumber, long meetingNumber, String hostCode, String participantCode,
             String listenerCode) {
@@ -60,20 +49,10 @@ class SimulatedCallsEndToEndTest {
     }
 
     @BeforeAll
-    void startThePlatform() throws Exception {
-        Path logs = Path.of(System.getProperty("e2e.logs", "target/e2e-logs"),
-                Long.toString(System.currentTimeMillis()));
-        Files.createDirectories(logs);
-        platform = Platform.start(BuiltJars.fromBuild(), logs);
+    void useThePlatform(Platform shared) {
+        platform = shared;
         api = platform.publicApi();
         simulator = platform.simulatorApi();
-    }
-
-    @AfterAll
-    void stopThePlatform() {
-        if (platform != null) {
-            platform.close();
-        }
     }
 
     @Test

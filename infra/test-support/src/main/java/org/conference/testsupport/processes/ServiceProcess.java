@@ -58,7 +58,7 @@ public final class ServiceProcess implements AutoCloseable {
     public static ServiceProcess start(String name, String mainClass, Map<String, String> environment,
             List<String> arguments, Path logDirectory) {
         ServiceProcess service = new ServiceProcess(name, mainClass, null, environment, arguments, logDirectory);
-        service.launch();
+        service.launch(FreePorts.next(), FreePorts.next());
         return service;
     }
 
@@ -69,7 +69,19 @@ public final class ServiceProcess implements AutoCloseable {
     public static ServiceProcess startJar(String name, Path jar, Map<String, String> environment,
             List<String> arguments, Path logDirectory) {
         ServiceProcess service = new ServiceProcess(name, null, jar, environment, arguments, logDirectory);
-        service.launch();
+        service.launch(FreePorts.next(), FreePorts.next());
+        return service;
+    }
+
+    /**
+     * As {@link #startJar}, on ports chosen beforehand: for a process whose address others must be given before it
+     * runs (a gateway routing to it, a URL it announces), and which comes back there after
+     * {@link #restartOnSamePorts()}.
+     */
+    public static ServiceProcess startJar(String name, Path jar, int port, int managementPort,
+            Map<String, String> environment, List<String> arguments, Path logDirectory) {
+        ServiceProcess service = new ServiceProcess(name, null, jar, environment, arguments, logDirectory);
+        service.launch(port, managementPort);
         return service;
     }
 
@@ -93,7 +105,18 @@ public final class ServiceProcess implements AutoCloseable {
         if (process.isAlive()) {
             throw new IllegalStateException(name + " is still running");
         }
-        launch();
+        launch(FreePorts.next(), FreePorts.next());
+    }
+
+    /**
+     * Starts it again after {@link #kill()} on the ports it had, with the same environment and arguments, as a
+     * supervisor restarts a crashed service that others know by its address; returns once it is ready.
+     */
+    public void restartOnSamePorts() {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        launch(port, managementPort);
     }
 
     public ChildProcess process() {
@@ -107,9 +130,9 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private void launch() {
-        port = FreePorts.next();
-        managementPort = FreePorts.next();
+    private void launch(int apiPort, int actuatorPort) {
+        port = apiPort;
+        managementPort = actuatorPort;
         Map<String, String> env = new HashMap<>(environment);
         env.put("SERVER_PORT", Integer.toString(port));
         env.put("MANAGEMENT_PORT", Integer.toString(managementPort));
