@@ -12,11 +12,17 @@ import org.conference.testsupport.PrometheusScrape;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * What an operator reads on provisioning-service's {@code /actuator/prometheus}: writes by collection and operation,
  * and what the outbox still owes Kafka while the relay is down, back to nothing once it runs again.
+ * <p>
+ * A context of its own (the property makes it one): in the shared context the management server stops answering once
+ * {@code TwoInstancesConcurrencyTest} has closed its second instance in the same JVM, while the API port still
+ * serves; and a quick refresh keeps the waits short.
  */
+@TestPropertySource(properties = "conference.metrics.refresh-interval=PT0.5S")
 class ProvisioningMetricsTest extends ApiTestSupport {
 
     private static final String WRITES = "conference_provisioning_writes_total";
