@@ -64,9 +64,10 @@ public abstract class GatewayTestBase {
         return clientFrom(sourceAddress, port);
     }
 
-    /** A client of the management port. */
+    /** A client of the management port; a scrape with latency buckets is larger than the default 256 KiB buffer. */
     protected WebTestClient managementClient() {
-        return clientFrom("127.0.0.1", managementPort);
+        return clientFrom("127.0.0.1", managementPort).mutate()
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(8 * 1024 * 1024)).build();
     }
 
     private static WebTestClient clientFrom(String sourceAddress, int port) {

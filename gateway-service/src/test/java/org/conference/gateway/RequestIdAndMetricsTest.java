@@ -74,4 +74,16 @@ class RequestIdAndMetricsTest extends GatewayTestBase {
         assertThat(metrics).containsPattern(
                 "spring_cloud_gateway_requests_seconds_count\\{[^}]*httpStatusCode=\"401\"[^}]*routeId=\"meeting\"");
     }
+
+    /** The dashboard's latency percentiles are histogram_quantile over these buckets. */
+    @Test
+    void bucketsRequestLatencyForPercentiles() {
+        http.get().uri("/conference/v1/calls").exchange().expectStatus().isUnauthorized();
+
+        String metrics = managementClient().get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(metrics).containsPattern(
+                "http_server_requests_seconds_bucket\\{[^}]*status=\"401\"[^}]*le=\"[0-9.]+\"}");
+    }
 }

@@ -1,7 +1,10 @@
 package org.conference.callback.dispatch;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+
+import org.conference.callback.deliveries.Delivery;
 
 import org.springframework.stereotype.Component;
 
@@ -12,7 +15,7 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * {@code conference.callbacks.deliveries{outcome}} (succeeded, failed, refused: deliveries that ended),
- * {@code conference.callbacks.attempts{result}} (2xx, 4xx, 5xx, error: every HTTP attempt),
+ * {@code conference.callbacks.attempts{result}} (2xx, 3xx, 4xx, 5xx, error: every HTTP attempt),
  * {@code conference.callbacks.delivery.latency} (from the event's {@code occurredAt} to the 2xx, a histogram) and
  * {@code conference.callbacks.queue.depth} (open deliveries in the database, as this instance last counted them).
  */
@@ -34,15 +37,27 @@ class DispatchMetrics {
         Gauge.builder("conference.callbacks.queue.depth", queueDepth, AtomicLong::get)
                 .description("open deliveries: pending, retrying or waiting their turn")
                 .register(registry);
+        // every outcome and result is exported from start-up, at 0
+        List.of(Delivery.SUCCEEDED, Delivery.FAILED, Delivery.REFUSED).forEach(this::deliveries);
+        List.of("2xx", "3xx", "4xx", "5xx", "error").forEach(this::attempts);
     }
 
     void ended(String outcome) {
-        Counter.builder("conference.callbacks.deliveries").tag("outcome", outcome).register(registry).increment();
+        deliveries(outcome).increment();
     }
 
     void attempted(Integer status) {
-        String result = status == null ? "error" : (status / 100) + "xx";
-        Counter.builder("conference.callbacks.attempts").tag("result", result).register(registry).increment();
+        attempts(status == null ? "error" : (status / 100) + "xx").increment();
+    }
+
+    private Counter deliveries(String outcome) {
+        return Counter.builder("conference.callbacks.deliveries").description("Deliveries that ended, by outcome")
+                .tag("outcome", outcome).register(registry);
+    }
+
+    private Counter attempts(String result) {
+        return Counter.builder("conference.callbacks.attempts").description("HTTP attempts, by result")
+                .tag("result", result).register(registry);
     }
 
     void delivered(long occurredAt, long now) {

@@ -2,6 +2,8 @@ package org.conference.common.persistence;
 
 import java.util.function.Predicate;
 
+import org.bson.Document;
+
 import org.conference.common.api.ApiException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -32,11 +34,23 @@ public class OptimisticWrites {
 
     /** Replaces {@code current} by {@code next}, which must be its next version, if nobody wrote since it was read. */
     public <T extends Versioned> Mono<T> replace(T current, T next, String collection) {
+        return replace(current, next, next, collection);
+    }
+
+    /**
+     * Like {@link #replace(Versioned, Versioned, String)}, but stores {@code stored}: {@code next} as the mapping
+     * layer wrote it, plus bookkeeping its record does not set (e.g. since when its publication is pending).
+     */
+    public <T extends Versioned> Mono<T> replace(T current, T next, Document stored, String collection) {
+        return replace(current, next, (Object) stored, collection);
+    }
+
+    private <T extends Versioned> Mono<T> replace(T current, T next, Object stored, String collection) {
         if (!next.documentId().equals(current.documentId()) || next.version() != current.version() + 1) {
             return Mono.error(new IllegalArgumentException("version " + next.version() + " of " + next.documentId()
                     + " does not follow version " + current.version() + " of " + current.documentId()));
         }
-        return mongo.replace(sameVersion(current), next, collection)
+        return mongo.replace(sameVersion(current), stored, collection)
                 .flatMap(result -> result.getMatchedCount() == 1 ? Mono.just(next)
                         : Mono.error(new ConcurrentWriteException(collection, current.documentId())));
     }

@@ -62,7 +62,9 @@ public abstract class ServiceWiringContract {
     void connect() {
         http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
                 .responseTimeout(Duration.ofSeconds(20)).build();
+        // a scrape with request latency buckets outgrows the default 256 KiB buffer
         management = WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort)
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(8 * 1024 * 1024))
                 .responseTimeout(Duration.ofSeconds(20)).build();
     }
 

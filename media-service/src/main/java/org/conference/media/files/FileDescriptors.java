@@ -96,6 +96,16 @@ class FileDescriptors implements InitializingBean {
                 .defaultIfEmpty(new Usage(0, 0));
     }
 
+    /** Every live file of every subscriber, recordings included, and their bytes. */
+    Mono<Usage> usage() {
+        Aggregation sum = Aggregation.newAggregation(Aggregation.match(SoftDeletion.live()),
+                Aggregation.group().count().as("files").sum("size").as("bytes"));
+        return mongo.aggregate(sum, FileDocument.COLLECTION, Document.class).next()
+                .map(found -> new Usage(((Number) found.get("files")).longValue(),
+                        ((Number) found.get("bytes")).longValue()))
+                .defaultIfEmpty(new Usage(0, 0));
+    }
+
     Mono<Page<FileDocument>> page(String subscriberSid, ListQuery request) {
         List<Criteria> all = new ArrayList<>();
         all.add(SoftDeletion.live(Criteria.where("subscriberSid").is(subscriberSid)));

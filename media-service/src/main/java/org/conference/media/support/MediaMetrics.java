@@ -1,5 +1,7 @@
 package org.conference.media.support;
 
+import java.util.List;
+
 import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.Counter;
@@ -28,6 +30,8 @@ public class MediaMetrics {
                 .description("Bytes sent by downloads").register(meters);
         this.refusedRecordings = Counter.builder("conference.media.recordings.refused")
                 .description("Recording locations refused: not on a configured edge base URL").register(meters);
+        // every limit's series exists from start-up, at 0
+        List.of("files", "bytes", "size").forEach(this::quotaRefusals);
     }
 
     public void stored(long bytes) {
@@ -45,8 +49,12 @@ public class MediaMetrics {
 
     /** {@code limit}: {@code files} (count quota), {@code bytes} (bytes quota) or {@code size} (file size limit). */
     public void refusedUpload(String limit) {
-        Counter.builder("conference.media.quota.refusals").tag("limit", limit)
-                .description("Uploads refused by a quota or the size limit").register(meters).increment();
+        quotaRefusals(limit).increment();
+    }
+
+    private Counter quotaRefusals(String limit) {
+        return Counter.builder("conference.media.quota.refusals").tag("limit", limit)
+                .description("Uploads refused by a quota or the size limit").register(meters);
     }
 
     public void refusedRecording() {

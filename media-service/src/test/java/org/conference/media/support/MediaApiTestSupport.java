@@ -47,7 +47,8 @@ import org.springframework.web.reactive.function.BodyInserters;
         "conference.media.orphans.sweep-interval=PT1H",
         "conference.media.recordings.fetch-retries=2",
         "conference.media.recordings.fetch-backoff=PT0.1S",
-        "conference.outbox.poll-interval=PT0.2S"})
+        "conference.outbox.poll-interval=PT0.2S",
+        "conference.metrics.refresh-interval=PT0.5S"})
 @WithBackingServices
 public abstract class MediaApiTestSupport {
 

@@ -15,6 +15,8 @@ import org.conference.common.events.MeetingRoomState;
 import org.conference.common.events.TelephonyCommand;
 import org.conference.common.events.TelephonyEvent;
 import org.conference.common.events.Topics;
+import org.conference.meeting.meetings.MeetingMetrics;
+import org.conference.testsupport.PrometheusScrape;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -318,6 +320,24 @@ class CallLifeTest extends LiveTestSupport {
                 .containsPattern("conference_calls_active\\{[^}]*} [1-9]")
                 .contains("conference_calls_join_latency_seconds_bucket"));
         hangUp(call.edgeCallId());
+    }
+
+    @Test
+    void everyRefusalReasonIsExportedFromStartUpAndAnUnroutableCallCountsOnce() {
+        PrometheusScrape before = PrometheusScrape.of("http://localhost:" + managementPort);
+        for (String reason : MeetingMetrics.REFUSALS) {
+            assertThat(before.has("conference_calls_refused_total", Map.of("reason", reason))).as(reason).isTrue();
+        }
+        for (String reason : List.of("malformed", "unknown-call", "dtmf-after-hangup")) {
+            assertThat(before.has("conference_telephony_events_ignored_total", Map.of("reason", reason)))
+                    .as(reason).isTrue();
+        }
+        double noRoute = before.value("conference_calls_refused_total", Map.of("reason", "no-route"));
+
+        offer("edge-unroutable-" + System.nanoTime(), "+12125550124", "19990000002");
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(PrometheusScrape.of("http://localhost:" + managementPort)
+                .value("conference_calls_refused_total", Map.of("reason", "no-route"))).isEqualTo(noRoute + 1));
     }
 
     private String metrics() {

@@ -142,7 +142,8 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
         if (entity.deleted()) {
             return mongo.remove(sameVersion, target.collection()).then();
         }
-        Update done = new Update().set("outbox.pending", false).set("outbox.tombstones", List.of());
+        Update done = new Update().set("outbox.pending", false).set("outbox.tombstones", List.of())
+                .unset("outbox." + Outbox.SINCE);
         return mongo.updateFirst(sameVersion, done, target.collection()).then();
     }
 
