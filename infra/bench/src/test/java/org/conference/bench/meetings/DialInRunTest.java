@@ -87,8 +87,10 @@ class DialInRunTest {
             DialInReport report = DialInBench.run(paced);
 
             assertThat(report.complete()).isTrue();
-            // 11 codes at 20/s: the last leaves 10 intervals of 50 ms after the first
-            assertThat(report.dtmfSpan()).isGreaterThanOrEqualTo(Duration.ofMillis(500));
+            // 11 codes at 20/s: the last is scheduled 10 intervals of 50 ms after the first. The span is measured from
+            // when the first request actually left, which can trail the schedule's start by a few milliseconds (its
+            // slot, the client's first request): allow 10 %, far from the few milliseconds of codes keyed at once.
+            assertThat(report.dtmfSpan()).isGreaterThanOrEqualTo(Duration.ofMillis(450));
             assertThat(report.render()).contains("codes keyed at 20/s");
         }
     }
