@@ -3,11 +3,10 @@ package org.conference.callback.targets;
 import java.util.Collection;
 
 import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
+import org.conference.common.persistence.ReadModelWrites;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Flux;
@@ -21,19 +20,17 @@ import reactor.core.publisher.Mono;
 class TargetStore {
 
     private final ReactiveMongoTemplate mongo;
+    private final ReadModelWrites readModel;
 
     TargetStore(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
+        this.readModel = new ReadModelWrites(mongo);
     }
 
     Mono<Boolean> putIfNewer(SubscriberCallback entry) {
         Document fields = new Document("lineage", entry.lineage()).append("url", entry.url())
                 .append("secret", entry.secret()).append("version", entry.version());
-        Query older = Query.query(Criteria.where("_id").is(entry.id()).and("version").lt(entry.version()));
-        return mongo.upsert(older, Update.fromDocument(new Document("$set", fields)), SubscriberCallback.COLLECTION)
-                .map(result -> true)
-                // the upsert tried to insert because the held version is not older: an old or repeated record
-                .onErrorResume(DuplicateKeyException.class, same -> Mono.just(false));
+        return readModel.putFieldsIfNewer(SubscriberCallback.COLLECTION, entry.id(), entry.version(), fields);
     }
 
     Mono<Void> delete(String sid) {

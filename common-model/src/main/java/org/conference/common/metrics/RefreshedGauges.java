@@ -9,12 +9,13 @@ import java.util.function.ToDoubleFunction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.conference.common.lifecycle.Rounds;
+
 import org.springframework.context.SmartLifecycle;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -32,7 +33,7 @@ public class RefreshedGauges implements SmartLifecycle {
     private final MeterRegistry meters;
     private final Duration interval;
     private final List<Reading<?>> readings = new CopyOnWriteArrayList<>();
-    private volatile Disposable loop;
+    private final Rounds rounds = new Rounds(RefreshedGauges.class, "Gauge reading");
 
     public RefreshedGauges(MeterRegistry meters, Duration interval) {
         this.meters = meters;
@@ -63,24 +64,17 @@ public class RefreshedGauges implements SmartLifecycle {
 
     @Override
     public void start() {
-        loop = Flux.interval(Duration.ZERO, interval)
-                .onBackpressureDrop()
-                .concatMap(tick -> refresh(), 1)
-                .subscribe();
+        rounds.start(Flux.interval(Duration.ZERO, interval), this::refresh);
     }
 
     @Override
     public void stop() {
-        Disposable running = loop;
-        if (running != null) {
-            running.dispose();
-        }
-        loop = null;
+        rounds.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return loop != null;
+        return rounds.isRunning();
     }
 
     /** The last value one reading gave, and the gauges that show it. */

@@ -1,11 +1,9 @@
 package org.conference.media.directory;
 
-import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
+import org.conference.common.persistence.ReadModelWrites;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Mono;
@@ -18,21 +16,15 @@ import reactor.core.publisher.Mono;
 class DirectoryStore {
 
     private final ReactiveMongoTemplate mongo;
+    private final ReadModelWrites readModel;
 
     DirectoryStore(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
+        this.readModel = new ReadModelWrites(mongo);
     }
 
     Mono<Boolean> putIfNewer(String collection, Object id, long version, Object entry) {
-        Document fields = new Document();
-        mongo.getConverter().write(entry, fields);
-        fields.remove("_id");
-        fields.remove("_class");
-        Query older = Query.query(Criteria.where("_id").is(id).and("version").lt(version));
-        return mongo.upsert(older, Update.fromDocument(new Document("$set", fields)), collection)
-                .map(result -> true)
-                // the upsert tried to insert because the held version is not older: an old or repeated record
-                .onErrorResume(DuplicateKeyException.class, same -> Mono.just(false));
+        return readModel.putIfNewer(collection, id, version, entry);
     }
 
     Mono<Void> delete(String collection, Object id) {

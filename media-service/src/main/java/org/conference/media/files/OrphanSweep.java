@@ -3,6 +3,7 @@ package org.conference.media.files;
 import java.time.Clock;
 import java.time.Duration;
 
+import org.conference.common.lifecycle.Rounds;
 import org.conference.media.storage.ContentStore;
 import org.conference.media.support.MediaProperties;
 import org.slf4j.Logger;
@@ -10,7 +11,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -30,7 +30,7 @@ public class OrphanSweep implements SmartLifecycle {
     private final Duration grace;
     private final Duration interval;
     private final Clock clock = Clock.systemUTC();
-    private volatile Disposable loop;
+    private final Rounds rounds = new Rounds(OrphanSweep.class, "Orphan sweep");
 
     OrphanSweep(ContentStore content, FileDescriptors descriptors, MediaProperties properties) {
         this.content = content;
@@ -54,26 +54,16 @@ public class OrphanSweep implements SmartLifecycle {
 
     @Override
     public void start() {
-        loop = Flux.interval(interval, interval)
-                .onBackpressureDrop()
-                .concatMap(tick -> sweep().onErrorResume(failure -> {
-                    log.warn("Orphan sweep failed, trying again next time: {}", failure.toString());
-                    return Mono.empty();
-                }), 1)
-                .subscribe();
+        rounds.start(Flux.interval(interval, interval), this::sweep);
     }
 
     @Override
     public void stop() {
-        Disposable running = loop;
-        if (running != null) {
-            running.dispose();
-        }
-        loop = null;
+        rounds.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return loop != null;
+        return rounds.isRunning();
     }
 }

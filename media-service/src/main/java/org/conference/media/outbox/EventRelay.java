@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.bson.Document;
+import org.conference.common.lifecycle.Rounds;
 import org.conference.common.events.MediaEvent;
 import org.conference.common.events.Topics;
 import org.conference.common.persistence.SoftDeletion;
@@ -22,7 +23,6 @@ import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -52,7 +52,7 @@ public class EventRelay implements SmartLifecycle, DisposableBean {
     private final Counter published;
     private final Sinks.Many<Boolean> wakeUps = Sinks.many().multicast().directBestEffort();
     private final Scheduler publisher = Schedulers.newBoundedElastic(1, Integer.MAX_VALUE, "media-outbox-relay");
-    private volatile Disposable loop;
+    private final Rounds rounds = new Rounds(EventRelay.class, "Media outbox round");
 
     public EventRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, Object> kafka,
             List<RelayedCollection> collections, MeterRegistry meters,
@@ -127,27 +127,18 @@ public class EventRelay implements SmartLifecycle, DisposableBean {
 
     @Override
     public void start() {
-        loop = Flux.merge(Flux.interval(pollInterval).map(tick -> Boolean.TRUE), wakeUps.asFlux())
-                .onBackpressureDrop()
-                .concatMap(tick -> relayPending().subscribeOn(publisher).onErrorResume(failure -> {
-                    log.warn("Media outbox round failed, retrying next round: {}", failure.toString());
-                    return Mono.empty();
-                }), 1)
-                .subscribe();
+        rounds.start(Flux.merge(Flux.interval(pollInterval).map(tick -> Boolean.TRUE), wakeUps.asFlux()),
+                () -> relayPending().subscribeOn(publisher));
     }
 
     @Override
     public void stop() {
-        Disposable running = loop;
-        if (running != null) {
-            running.dispose();
-        }
-        loop = null;
+        rounds.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return loop != null;
+        return rounds.isRunning();
     }
 
     @Override

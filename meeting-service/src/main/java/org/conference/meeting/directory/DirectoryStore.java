@@ -1,15 +1,13 @@
 package org.conference.meeting.directory;
 
 
+import org.conference.common.persistence.ReadModelWrites;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.domain.Sort.Direction;
 import org.springframework.beans.factory.InitializingBean;
-import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Flux;
@@ -23,9 +21,11 @@ import reactor.core.publisher.Mono;
 class DirectoryStore implements InitializingBean {
 
     private final ReactiveMongoTemplate mongo;
+    private final ReadModelWrites readModel;
 
     DirectoryStore(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
+        this.readModel = new ReadModelWrites(mongo);
     }
 
     /** Start-up: calls are routed by phone number and by the DID groups that reach a room. */
@@ -39,15 +39,7 @@ class DirectoryStore implements InitializingBean {
 
     /** Writes {@code entry} unless an entry of the same id with this version or a newer one is already held. */
     Mono<Boolean> putIfNewer(String collection, Object id, long version, Object entry) {
-        Document fields = new Document();
-        mongo.getConverter().write(entry, fields);
-        fields.remove("_id");
-        fields.remove("_class");
-        Query older = Query.query(Criteria.where("_id").is(id).and("version").lt(version));
-        return mongo.upsert(older, Update.fromDocument(new Document("$set", fields)), collection)
-                .map(result -> true)
-                // the upsert tried to insert because the held version is not older: an old or repeated record
-                .onErrorResume(DuplicateKeyException.class, same -> Mono.just(false));
+        return readModel.putIfNewer(collection, id, version, entry);
     }
 
     Mono<Void> delete(String collection, Object id) {

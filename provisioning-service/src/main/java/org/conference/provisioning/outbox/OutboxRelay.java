@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.conference.common.lifecycle.Rounds;
 import org.conference.common.persistence.OptimisticWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,6 @@ import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -56,7 +56,7 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
     private final Sinks.Many<Boolean> wakeUps = Sinks.many().multicast().directBestEffort();
     /** One thread that may block: records leave in the order the relay's sequential rounds hand them over. */
     private final Scheduler publisher = Schedulers.newBoundedElastic(1, Integer.MAX_VALUE, "outbox-relay");
-    private volatile Disposable loop;
+    private final Rounds rounds = new Rounds(OutboxRelay.class, "Outbox relay round");
 
     public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, Object> kafka,
             List<PublishedCollection<?>> collections, MeterRegistry meters,
@@ -149,28 +149,19 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 
     @Override
     public void start() {
-        loop = Flux.merge(Flux.interval(pollInterval).map(tick -> Boolean.TRUE), wakeUps.asFlux())
-                .onBackpressureDrop()
-                // A wake-up arrives on the writer's thread (an event loop): the round starts on the relay's own.
-                .concatMap(tick -> relayPending().subscribeOn(publisher).onErrorResume(failure -> {
-                    log.warn("Outbox relay round failed, retrying next round: {}", failure.toString());
-                    return Mono.empty();
-                }), 1)
-                .subscribe();
+        // A wake-up arrives on the writer's thread (an event loop): the round starts on the relay's own.
+        rounds.start(Flux.merge(Flux.interval(pollInterval).map(tick -> Boolean.TRUE), wakeUps.asFlux()),
+                () -> relayPending().subscribeOn(publisher));
     }
 
     @Override
     public void stop() {
-        Disposable running = loop;
-        if (running != null) {
-            running.dispose();
-        }
-        loop = null;
+        rounds.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return loop != null;
+        return rounds.isRunning();
     }
 
     @Override
