@@ -1,5 +1,6 @@
 package org.conference.testsupport.processes;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A JVM a test started as its own OS process (output to a log file), which the test can freeze and resume (SIGSTOP,
+ * A JVM (or a native program) a test started as its own OS process (output to a log file), which the test can freeze and resume (SIGSTOP,
  * SIGCONT), stop (SIGTERM) or kill (SIGKILL) as an operator or a crash would. Whatever is still running when the test
  * JVM exits is killed.
  */
@@ -72,6 +73,25 @@ public final class ChildProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().remove("CLASSPATH");
         builder.environment().putAll(environment);
+        try {
+            Files.writeString(log, "# " + name + ": " + String.join(" ", command) + "\n",
+                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            return new ChildProcess(name, builder.start(), log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + name, e);
+        }
+    }
+
+    /**
+     * Starts a native program (not a JVM) in {@code workDir}, with no standard input (a headless tool must not wait on
+     * a terminal); its output is appended to {@code log}.
+     */
+    public static ChildProcess startProgram(String name, List<String> command, Path workDir, Path log) {
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         try {
             Files.writeString(log, "# " + name + ": " + String.join(" ", command) + "\n",
                     StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
