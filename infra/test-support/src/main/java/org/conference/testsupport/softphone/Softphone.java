@@ -2,28 +2,19 @@ package org.conference.testsupport.softphone;
 
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.awaitility.core.ConditionTimeoutException;
-import org.conference.testsupport.processes.ChildProcess;
-import org.conference.testsupport.processes.FreePorts;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
@@ -54,34 +45,20 @@ public final class Softphone implements AutoCloseable {
      * be lost (the queue is shared with the sending thread without a lock), so keys go one at a time, this far apart.
      */
     static final Duration KEY_PACING = Duration.ofMillis(500);
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration DUMP_TIMEOUT = Duration.ofSeconds(10);
-    private static final Duration STOP_GRACE = Duration.ofSeconds(3);
-    private static final int START_ATTEMPTS = 3;
     private static final String KEYS = "0123456789*#ABCD";
 
-    private final SoftphoneOptions options;
-    private final Path directory;
-    private final int sipPort;
-    private final ChildProcess process;
+    private final BaresipProcess baresip;
     private final EventLog events;
-    private final ControlChannel control;
-    private final Duration startupTime;
     /** Where the current call's events begin; calls before it are over. */
     private int callFrom;
     /** baresip's id of the current call, once an event named it. */
     private String callId;
 
-    private Softphone(SoftphoneOptions options, Path directory, int sipPort, ChildProcess process, EventLog events,
-            ControlChannel control, Duration startupTime) {
-        this.options = options;
-        this.directory = directory;
-        this.sipPort = sipPort;
-        this.process = process;
-        this.events = events;
-        this.control = control;
-        this.startupTime = startupTime;
+    private Softphone(BaresipProcess baresip) {
+        this.baresip = baresip;
+        this.events = baresip.events();
     }
 
     /** Whether baresip and the modules this harness loads are installed on this machine. */
@@ -105,44 +82,20 @@ public final class Softphone implements AutoCloseable {
 
     /** Starts a softphone and returns once it takes commands. */
     public static Softphone start(SoftphoneOptions options) {
-        BaresipInstallation baresip = BaresipInstallation.find().orElseThrow(() -> new IllegalStateException(
-                "baresip is not installed (apt-get install baresip-core)"));
-        Path directory = createDirectory(options.user());
-        String lastLog = "";
-        // A free port can be taken by another build between the check and baresip's bind: then it exits, try again.
-        for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
-            BaresipConfig config = new BaresipConfig(options, freeSipPort(), FreePorts.next(), directory,
-                    baresip.moduleDir());
-            write(directory.resolve("config"), config.config());
-            write(directory.resolve("accounts"), config.accounts());
-            long started = System.nanoTime();
-            ChildProcess process = ChildProcess.startProgram("baresip-" + options.user(),
-                    List.of(baresip.executable().toString(), "-f", directory.toString()), directory,
-                    directory.resolve("baresip.log"));
-            EventLog events = new EventLog();
-            Optional<ControlChannel> control = connect(process, config.controlPort(), options.user(), events);
-            if (control.isPresent()) {
-                return new Softphone(options, directory, config.sipPort(), process, events, control.get(),
-                        Duration.ofNanos(System.nanoTime() - started));
-            }
-            lastLog = process.logTail(30);
-            process.close();
-        }
-        throw new IllegalStateException("baresip did not start in " + START_ATTEMPTS + " attempts; its log ends:\n"
-                + lastLog);
+        return new Softphone(BaresipProcess.start(options));
     }
 
     /** Its address: {@code sip:<user>@127.0.0.1:<port>}, what another softphone dials to reach it. */
     public String uri() {
-        return "sip:" + options.user() + "@127.0.0.1:" + sipPort;
+        return "sip:" + baresip.options().user() + "@127.0.0.1:" + baresip.sipPort();
     }
 
     public int sipPort() {
-        return sipPort;
+        return baresip.sipPort();
     }
 
     public SoftphoneOptions options() {
-        return options;
+        return baresip.options();
     }
 
     /** Starts a call to {@code sipUri}; see {@link #awaitEstablished(Duration)}. */
@@ -255,10 +208,10 @@ public final class Softphone implements AutoCloseable {
 
     /** What it has heard in the current call up to now. */
     public ToneAnalysis heardSoFar() {
-        Path dump = SoundDump.newest(directory, SoundDump.Direction.HEARD)
+        Path dump = SoundDump.newest(baresip.directory(), SoundDump.Direction.HEARD)
                 .orElseThrow(() -> new IllegalStateException(this + " has heard no call yet"));
         try {
-            return ToneAnalysis.read(new java.io.ByteArrayInputStream(SoundDump.soFar(dump)));
+            return ToneAnalysis.read(new ByteArrayInputStream(SoundDump.soFar(dump)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -266,34 +219,28 @@ public final class Softphone implements AutoCloseable {
 
     /** baresip's whole output (for failure messages). */
     public String log() {
-        try {
-            return new String(Files.readAllBytes(process.log()), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "(no log: " + e + ")";
-        }
+        return baresip.log();
+    }
+
+    /** The directory baresip runs in: its configuration, log and sound dumps (deleted by {@link #close()}). */
+    public Path directory() {
+        return baresip.directory();
     }
 
     /** From starting the process to its control port answering. */
     public Duration startupTime() {
-        return startupTime;
+        return baresip.startupTime();
     }
 
     /** CPU time the baresip process has used so far (user and system), when the OS tells it. */
     public Optional<Duration> cpuTime() {
-        return ProcessHandle.of(process.pid()).flatMap(handle -> handle.info().totalCpuDuration());
+        return baresip.cpuTime();
     }
 
     /** Kills baresip (a call still up ends without BYE) and deletes its directory; also done when the JVM exits. */
     @Override
     public void close() {
-        control.close();
-        process.stop(STOP_GRACE);
-        process.close();
-        try (Stream<Path> files = Files.walk(directory)) {
-            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-        } catch (IOException e) {
-            // A temporary directory left behind is harmless.
-        }
+        baresip.close();
     }
 
     @Override
@@ -301,7 +248,7 @@ public final class Softphone implements AutoCloseable {
         return "softphone " + uri();
     }
 
-    private SoftphoneEvent awaitCallEvent(java.util.function.Predicate<SoftphoneEvent> wanted, Duration timeout,
+    private SoftphoneEvent awaitCallEvent(Predicate<SoftphoneEvent> wanted, Duration timeout,
             String what) {
         Optional<Integer> found = events.await(callFrom,
                 event -> wanted.test(event) && (callId == null || callId.equals(event.callId())), timeout);
@@ -352,18 +299,18 @@ public final class Softphone implements AutoCloseable {
         AtomicReference<Path> dump = new AtomicReference<>();
         try {
             await().atMost(DUMP_TIMEOUT).pollInterval(Duration.ofMillis(10)).until(() -> {
-                dump.set(SoundDump.newest(directory, direction).orElse(null));
+                dump.set(SoundDump.newest(baresip.directory(), direction).orElse(null));
                 return dump.get() != null && SoundDump.complete(dump.get());
             });
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError(this + ": no completed " + direction + " dump in " + directory + " within "
+            throw new AssertionError(this + ": no completed " + direction + " dump in " + baresip.directory() + " within "
                     + DUMP_TIMEOUT + " (" + dump.get() + ")\n" + logTail(), e);
         }
         return dump.get();
     }
 
     private String run(String command, String params) {
-        ControlChannel.Answer answer = control.command(command, params, COMMAND_TIMEOUT);
+        ControlChannel.Answer answer = baresip.control().command(command, params, COMMAND_TIMEOUT);
         if (!answer.ok()) {
             throw new IllegalStateException(this + ": baresip refused '" + command
                     + (params == null ? "" : " " + params) + "': " + answer.data().strip() + "\n" + logTail());
@@ -372,75 +319,7 @@ public final class Softphone implements AutoCloseable {
     }
 
     private String logTail() {
-        return "baresip log (" + process.log() + ") ends:\n" + process.logTail(40);
-    }
-
-    /** Waits for the process's ctrl_tcp to accept a connection; empty when the process exited or never listened. */
-    private static Optional<ControlChannel> connect(ChildProcess process, int port, String name, EventLog events) {
-        AtomicReference<ControlChannel> control = new AtomicReference<>();
-        try {
-            await().atMost(READY_TIMEOUT).pollInterval(Duration.ofMillis(20)).until(() -> {
-                if (!process.isAlive()) {
-                    return true;
-                }
-                try {
-                    control.set(ControlChannel.connect(name, port, events));
-                    return true;
-                } catch (IOException notYet) {
-                    return false;
-                }
-            });
-        } catch (ConditionTimeoutException e) {
-            return Optional.empty();
-        }
-        if (control.get() != null && !process.isAlive()) {
-            control.get().close();
-            return Optional.empty();
-        }
-        return Optional.ofNullable(control.get());
-    }
-
-    /** A port free for SIP over UDP and TCP whose next port is free for baresip's TLS listener. */
-    private static int freeSipPort() {
-        for (int tries = 0; tries < 50; tries++) {
-            int port = FreePorts.next();
-            if (port < 65535 && freeUdp(port) && freeTcp(port + 1)) {
-                return port;
-            }
-        }
-        throw new IllegalStateException("no two adjacent free ports on loopback");
-    }
-
-    private static boolean freeTcp(int port) {
-        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            return true;
-        } catch (IOException taken) {
-            return false;
-        }
-    }
-
-    private static boolean freeUdp(int port) {
-        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))) {
-            return true;
-        } catch (IOException taken) {
-            return false;
-        }
-    }
-
-    private static Path createDirectory(String user) {
-        try {
-            return Files.createTempDirectory("softphone-" + user + "-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a directory for softphone " + user, e);
-        }
-    }
-
-    private static void write(Path file, String content) {
-        try {
-            Files.writeString(file, content, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        return baresip.logTail();
     }
 
     private static void pace(Duration gap) {
