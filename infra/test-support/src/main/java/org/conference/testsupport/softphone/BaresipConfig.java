@@ -6,9 +6,11 @@ import java.util.stream.Collectors;
 /**
  * The files baresip reads from its configuration directory ({@code -f DIR}): {@code config} and {@code accounts},
  * for one headless user agent on loopback. Measured on Debian's baresip 1.0.0 (STACK-NOTES.md): no {@code stdio}
- * module (without a terminal it fails on fd 0), {@code ausine} as the microphone (it accepts only 48 kHz stereo; baresip
- * resamples to the codec), {@code aubridge} as the speaker (it plays into nothing), {@code sndfile} dumping what the
- * call sends and hears into {@code dumpDir}, {@code menu} for the commands and {@code ctrl_tcp} to drive it.
+ * module (without a terminal it fails on fd 0); {@code ausine} as the microphone (it accepts only 48 kHz stereo;
+ * baresip resamples to the codec); {@code net_interface} on loopback (otherwise its SDP offers the default route's
+ * address for RTP although SIP listens on loopback); {@code aubridge} as the speaker (it plays into nothing);
+ * {@code sndfile} dumping what the call sends and hears into {@code dumpDir}; {@code menu} for the commands and
+ * {@code ctrl_tcp} to drive it.
  *
  * @param options     the softphone's behaviour
  * @param sipPort     its SIP port over UDP and TCP; TLS takes the next one
@@ -28,6 +30,7 @@ record BaresipConfig(SoftphoneOptions options, int sipPort, int controlPort, Pat
                 .collect(Collectors.joining("\n"));
         return """
                 poll_method\tepoll
+                net_interface\t127.0.0.1
                 sip_listen\t127.0.0.1:%d
                 call_local_timeout\t30
                 call_max_calls\t4

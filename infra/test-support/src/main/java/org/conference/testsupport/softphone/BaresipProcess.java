@@ -34,8 +34,8 @@ import org.conference.testsupport.processes.FreePorts;
  * @param control     the ctrl_tcp connection
  * @param startupTime from starting the process to its control port accepting
  */
-record BaresipProcess(SoftphoneOptions options, Path directory, int sipPort, ChildProcess process, EventLog events, ControlChannel control,
-        Duration startupTime) implements AutoCloseable {
+record BaresipProcess(SoftphoneOptions options, Path directory, int sipPort, ChildProcess process, EventLog events,
+        ControlChannel control, Duration startupTime) implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration STOP_GRACE = Duration.ofSeconds(3);
@@ -139,7 +139,8 @@ record BaresipProcess(SoftphoneOptions options, Path directory, int sipPort, Chi
     }
 
     private static boolean freeUdp(int port) {
-        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))) {
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+        try (DatagramSocket socket = new DatagramSocket(address)) {
             return true;
         } catch (IOException taken) {
             return false;

@@ -83,6 +83,10 @@ final class ControlChannel implements AutoCloseable {
         CompletableFuture<Answer> answer = new CompletableFuture<>();
         awaitingAnswer.put(token, answer);
         try {
+            String ended = events.endedBecause();
+            if (ended != null) {
+                throw new IllegalStateException(name + ": cannot run '" + command + "': " + ended);
+            }
             send(json.writeValueAsBytes(message));
             return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

@@ -1,5 +1,7 @@
 package org.conference.testsupport.softphone;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -14,7 +16,8 @@ import java.util.Map;
 public record SoftphoneEvent(String type, String param, String callId, Map<String, Object> fields) {
 
     public SoftphoneEvent {
-        fields = Map.copyOf(fields);
+        // JSON may hold nulls, which Map.copyOf refuses.
+        fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }
 
     static SoftphoneEvent of(Map<String, Object> message) {

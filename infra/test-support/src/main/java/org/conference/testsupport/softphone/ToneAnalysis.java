@@ -20,15 +20,15 @@ import javax.sound.sampled.UnsupportedAudioFileException;
  * Which tones a recording holds: the Goertzel power at one frequency over a time window, as the share of the window's
  * energy that lies at that frequency.
  *
- * <p>The window is cut into blocks of {@value #BLOCK_MILLIS} ms, each weighted with a Hann window (so a tone a few Hz off
- * the probe still counts, and one 100 Hz away does not: the resolution is 20 Hz at 8 kHz), and the blocks' Goertzel
- * powers are summed against their energy. Scaled so that a pure tone at the probe frequency gives 1.0, two equally loud
- * tones 0.5 each, white noise about 3 / (samples per block), i.e. under 0.01.
+ * <p>The window is cut into blocks of {@value #BLOCK_MILLIS} ms, each weighted with a Hann window (so a tone a few
+ * Hz off the probe still counts, and one 100 Hz away does not: the resolution is 20 Hz at 8 kHz), and the blocks'
+ * Goertzel powers are summed against their energy. Scaled so that a pure tone at the probe frequency gives 1.0, two
+ * equally loud tones 0.5 each, white noise about 3 / (samples per block), i.e. under 0.01.
  *
- * <p>A tone is <em>heard</em> when it carries at least {@value #THRESHOLD} of the window's energy and is itself at least
- * {@value #MIN_LEVEL_DBFS} dBFS loud. The share admits up to five equally loud voices (a caller in a meeting hears the
- * sum of the others) while broadband sound (noise, speech) stays far below it; the level keeps a tone that leaks
- * faintly into otherwise digital silence from counting.
+ * <p>A tone is <em>heard</em> when it carries at least {@value #THRESHOLD} of the window's energy and is itself at
+ * least {@value #MIN_LEVEL_DBFS} dBFS loud. The share admits up to six equally loud tones at once (a caller in a
+ * meeting hears the sum of the others) while broadband sound (noise, speech) stays far below it; the level keeps a tone
+ * that leaks faintly into otherwise digital silence from counting.
  */
 public final class ToneAnalysis {
 
@@ -97,7 +97,7 @@ public final class ToneAnalysis {
         double[] hann = hann(block);
         double sum = Arrays.stream(hann).sum();
         double sumOfSquares = Arrays.stream(hann).map(w -> w * w).sum();
-        // A tone of amplitude A gives a Goertzel power of (A * sum / 2)^2 and a windowed energy of A^2 / 2 * sumOfSquares.
+        // A tone of amplitude A: Goertzel power (A * sum / 2)^2, windowed energy A^2 / 2 * sumOfSquares.
         double toFraction = 2 * sumOfSquares / (sum * sum);
         double tone = 0;
         double energy = 0;

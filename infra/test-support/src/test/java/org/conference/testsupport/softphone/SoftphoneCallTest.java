@@ -64,6 +64,8 @@ class SoftphoneCallTest {
                     alice.cpuTime().orElse(Duration.ZERO).minus(aliceCpuBefore).toMillis(),
                     aliceHeard.duration().toMillis());
 
+            assertThat(bob.log()).as("media stays on loopback, as SIP does")
+                    .contains("receiving from 127.0.0.1:");
             assertHearsOnly(aliceHeard, BOB_HZ, List.of(ALICE_HZ, NOBODY_HZ), "alice");
             assertHearsOnly(bobHeard, ALICE_HZ, List.of(BOB_HZ, NOBODY_HZ), "bob");
         }
@@ -136,6 +138,15 @@ class SoftphoneCallTest {
             assertThat(heard.hears(NOBODY_HZ, from, heard.duration()))
                     .as("alice hears dave over PCMA: %s", heard.explain(from, heard.duration(), ALICE_HZ, NOBODY_HZ))
                     .isTrue();
+
+            // A second call to the same callee, ended from its side this time.
+            assertThat(dave.awaitClosed(CALL_SETUP).cause()).isEqualTo(CallEnd.Cause.REMOTE_HANGUP);
+            alice.dial(dave.uri());
+            alice.awaitEstablished(CALL_SETUP);
+            dave.awaitEstablished(CALL_SETUP);
+            dave.hangup();
+            assertThat(dave.awaitClosed(CALL_SETUP).cause()).isEqualTo(CallEnd.Cause.LOCAL_HANGUP);
+            assertThat(alice.awaitClosed(CALL_SETUP).cause()).isEqualTo(CallEnd.Cause.REMOTE_HANGUP);
         }
     }
 
