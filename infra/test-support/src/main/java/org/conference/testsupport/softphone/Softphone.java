@@ -221,6 +221,14 @@ public final class Softphone implements AutoCloseable {
         }
     }
 
+    /**
+     * Kills baresip at once (SIGKILL), as a phone whose network or battery went: its call ends without a BYE and its
+     * RTP stops. Every wait on it fails from then on, at once.
+     */
+    public void vanish() {
+        baresip.process().kill();
+    }
+
     /** baresip's whole output (for failure messages). */
     public String log() {
         return baresip.log();

@@ -1,7 +1,9 @@
 package org.conference.testsupport.softphone;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
 import java.util.List;
@@ -147,6 +149,26 @@ class SoftphoneCallTest {
             dave.hangup();
             assertThat(dave.awaitClosed(CALL_SETUP).cause()).isEqualTo(CallEnd.Cause.LOCAL_HANGUP);
             assertThat(alice.awaitClosed(CALL_SETUP).cause()).isEqualTo(CallEnd.Cause.REMOTE_HANGUP);
+        }
+    }
+
+    @Test
+    void aSoftphoneThatVanishesFailsItsWaitsAtOnceAndSaysWhy() {
+        try (Softphone alice = Softphone.start(SoftphoneOptions.caller("alice", ALICE_HZ));
+             Softphone bob = Softphone.start(SoftphoneOptions.autoAnswering("bob", BOB_HZ))) {
+            alice.dial(bob.uri());
+            alice.awaitEstablished(CALL_SETUP);
+            bob.awaitEstablished(CALL_SETUP);
+
+            bob.vanish();
+
+            // Far less than the wait's own ten minutes: the closed control connection ends it.
+            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertThatThrownBy(
+                    () -> bob.awaitClosed(Duration.ofMinutes(10)))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("baresip closed the control connection")
+                    .hasMessageContaining("baresip log"));
+            assertThatThrownBy(() -> bob.sendDigits("1")).hasMessageContaining("closed the control connection");
         }
     }
 
