@@ -131,6 +131,11 @@ abstract class SipEdgeIntegrationTest {
                 .filter(event -> event.get("to").asString().equals(did)).findFirst(), Optional::isPresent).get();
     }
 
+    /** The edge's SIP port (UDP and TCP). */
+    protected static int sipPort() {
+        return SIP_PORT;
+    }
+
     /** A DID of the test's own. */
     protected static String did() {
         return "1516" + (1_000_000 + ThreadLocalRandom.current().nextInt(9_000_000));

@@ -95,24 +95,27 @@ class CommandHandler {
                     inBackground(recordings.stopCarriedBy(call.id()), command);
                 }
             }
-            case TelephonyCommand.RECORD_START -> {
-                Long meeting = call.meetingNumber();
-                if (meeting == null) {
-                    return "not-in-meeting";
-                }
-                if (!recordings.start(argument, call.id(), meeting)) {
-                    return "recording-refused";
-                }
-            }
-            case TelephonyCommand.RECORD_STOP -> {
-                Optional<Mono<Void>> stopping = recordings.stop(argument, call.id());
-                if (stopping.isEmpty()) {
-                    return "unknown-recording";
-                }
-                inBackground(stopping.get(), command);
+            case TelephonyCommand.RECORD_START, TelephonyCommand.RECORD_STOP -> {
+                return record(call, command);
             }
             default -> throw new InvalidCommandException("unknown command type " + command.type());
         }
+        return "applied";
+    }
+
+    private String record(EdgeCall call, TelephonyCommand command) {
+        if (TelephonyCommand.RECORD_START.equals(command.type())) {
+            Long meeting = call.meetingNumber();
+            if (meeting == null) {
+                return "not-in-meeting";
+            }
+            return recordings.start(command.argument(), call.id(), meeting) ? "applied" : "recording-refused";
+        }
+        Optional<Mono<Void>> stopping = recordings.stop(command.argument(), call.id());
+        if (stopping.isEmpty()) {
+            return "unknown-recording";
+        }
+        inBackground(stopping.get(), command);
         return "applied";
     }
 
