@@ -2,7 +2,7 @@
 # One image recipe for every service. Pick the module with a build argument:
 #   docker build --build-arg SERVICE=provisioning-service --build-arg SERVICE_PORT=8081 \
 #     --build-arg MANAGEMENT_PORT=9081 -t conference/provisioning-service .
-# SERVICE is the module's directory (e.g. gateway-service, or infra/edge-simulator); SERVICE_PORT the port it serves
+# SERVICE is the module's directory (e.g. gateway-service, infra/edge-simulator or infra/sip-edge); SERVICE_PORT the port it serves
 # its API on (SERVER_PORT); MANAGEMENT_PORT the port of its actuator (health, metrics), by convention SERVICE_PORT +
 # 1000. Needs BuildKit (the default builder of Docker Engine 23+ and of `docker compose`).
 
@@ -16,8 +16,10 @@ COPY . .
 # One Maven repository cache for all five image builds; "locked" makes parallel builds take turns instead of racing.
 RUN --mount=type=cache,id=conference-m2,target=/root/.m2,sharing=locked \
     mvn -B -q -DskipTests -pl "$SERVICE" -am package
+# A module whose plain jar is a library (infra/sip-edge) builds its runnable jar under the classifier "exec".
 RUN set -eu; \
-    jar="$(ls "$SERVICE"/target/"$(basename "$SERVICE")"-*.jar | grep -v -- '-plain\.jar$' | head -n 1)"; \
+    jar="$(ls "$SERVICE"/target/"$(basename "$SERVICE")"-*-exec.jar 2>/dev/null | head -n 1)"; \
+    [ -n "$jar" ] || jar="$(ls "$SERVICE"/target/"$(basename "$SERVICE")"-*.jar | grep -v -- '-plain\.jar$' | head -n 1)"; \
     java -Djarmode=tools -jar "$jar" extract --layers --launcher --destination /layers
 
 # ---- runtime: JRE only, non-root, layers ordered from least to most often changed ----

@@ -74,8 +74,10 @@ class OverlaysTest {
         assertReachable(overlay, "mongo", URI.create(overlay.setting("MONGODB_URI")));
         URI simulator = URI.create(overlay.resolve(overlay.environment("edge-simulator").get("SIMULATOR_PUBLIC_BASE_URL")));
         assertReachable(overlay, "edge-simulator", simulator);
-        assertThat(overlay.setting("CONFERENCE_MEDIA_EDGE_BASE_URLS")).as("media-service fetches from the simulator")
-                .isEqualTo(simulator.toString());
+        URI sipEdge = URI.create(overlay.resolve(overlay.environment("sip-edge").get("SIP_EDGE_PUBLIC_BASE_URL")));
+        assertReachable(overlay, "sip-edge", sipEdge);
+        assertThat(overlay.setting("CONFERENCE_MEDIA_EDGE_BASE_URLS")).as("media-service fetches from the two edges")
+                .isEqualTo(simulator + "," + sipEdge);
         assertThat(overlay.all(HorizontalPodAutoscaler.class)).isEmpty();
         assertThat(overlay.customResources()).isEmpty();
     }
@@ -88,6 +90,7 @@ class OverlaysTest {
                 .as(d.getMetadata().getName() + " replicas").isGreaterThanOrEqualTo(2));
         assertThat(overlay.all(StatefulSet.class)).as("no in-cluster Kafka or MongoDB").isEmpty();
         assertThat(overlay.find(Deployment.class, KubernetesManifestsTest.SIMULATOR)).isEmpty();
+        assertThat(overlay.find(Deployment.class, KubernetesManifestsTest.SIP_EDGE)).isEmpty();
         assertThat(overlay.setting("CONFERENCE_KAFKA_REPLICATION_FACTOR")).isEqualTo("3");
         assertThat(overlay.setting("KAFKA_BOOTSTRAP_SERVERS").split(",")).as("brokers").hasSizeGreaterThanOrEqualTo(3);
         for (String service : List.of("provisioning-service", "meeting-service", "media-service", "callback-service")) {

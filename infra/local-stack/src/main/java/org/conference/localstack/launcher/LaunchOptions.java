@@ -12,8 +12,10 @@ import java.util.regex.Pattern;
  * @param build whether to build what is out of date before starting ({@code --no-build} turns it off)
  * @param infraOnly only Kafka and MongoDB ({@code --infra-only})
  * @param scale instances per service where more than one is wanted ({@code --scale SERVICE=N})
+ * @param edge which edge takes the calls ({@code --edge simulator|sip|both}, the simulator by default)
  */
-public record LaunchOptions(Mode mode, boolean build, boolean infraOnly, Map<String, Integer> scale) {
+public record LaunchOptions(Mode mode, boolean build, boolean infraOnly, Map<String, Integer> scale,
+        EdgeChoice edge) {
 
     /** What the launcher is asked to do. */
     public enum Mode {
@@ -32,6 +34,7 @@ public record LaunchOptions(Mode mode, boolean build, boolean infraOnly, Map<Str
         boolean build = true;
         boolean infraOnly = false;
         Map<String, Integer> scale = new LinkedHashMap<>();
+        EdgeChoice edge = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -46,21 +49,33 @@ public record LaunchOptions(Mode mode, boolean build, boolean infraOnly, Map<Str
                     }
                     addScale(scale, args.get(++i));
                 }
+                case "--edge" -> {
+                    if (i + 1 == args.size()) {
+                        throw usage("--edge needs simulator, sip or both");
+                    }
+                    edge = edge(edge, args.get(++i));
+                }
                 default -> {
-                    if (!arg.startsWith("--scale=")) {
+                    if (arg.startsWith("--scale=")) {
+                        addScale(scale, arg.substring("--scale=".length()));
+                    } else if (arg.startsWith("--edge=")) {
+                        edge = edge(edge, arg.substring("--edge=".length()));
+                    } else {
                         throw usage("unknown argument: " + arg);
                     }
-                    addScale(scale, arg.substring("--scale=".length()));
                 }
             }
         }
         if (infraOnly && !scale.isEmpty()) {
             throw usage("--scale starts services, --infra-only starts none: choose one");
         }
-        if (mode != Mode.START && (infraOnly || !scale.isEmpty())) {
-            throw usage("--infra-only and --scale only apply when starting the stack");
+        if (mode != Mode.START && (infraOnly || !scale.isEmpty() || edge != null)) {
+            throw usage("--infra-only, --scale and --edge only apply when starting the stack");
         }
-        return new LaunchOptions(mode, build, infraOnly, scale);
+        if (infraOnly && edge != null) {
+            throw usage("--edge starts an edge, --infra-only starts none: choose one");
+        }
+        return new LaunchOptions(mode, build, infraOnly, scale, edge == null ? EdgeChoice.SIMULATOR : edge);
     }
 
     public int instancesOf(String service) {
@@ -75,6 +90,13 @@ public record LaunchOptions(Mode mode, boolean build, boolean infraOnly, Map<Str
         if (scale.put(matcher.group(1), Integer.parseInt(matcher.group(2))) != null) {
             throw usage("--scale is given twice for " + matcher.group(1));
         }
+    }
+
+    private static EdgeChoice edge(EdgeChoice current, String value) {
+        if (current != null) {
+            throw usage("--edge is given twice");
+        }
+        return EdgeChoice.of(value);
     }
 
     private static Mode only(Mode current, Mode wanted, String arg) {

@@ -11,11 +11,14 @@ import java.util.Optional;
  * @param javaOptsVariable the environment variable whose value replaces {@code javaOpts}, or null
  * @param environment variables added to the launcher's own, with unresolved placeholders
  * @param entryPath where a person starts on this process, or null
+ * @param classifier the classifier of the module's runnable jar ({@code exec}: {@code <name>-<version>-exec.jar}),
+ *     or null
+ * @param edge the {@code --edge} choice this process is ({@code simulator}, {@code sip}), or null when it is no edge
  */
 public record ProcessDefinition(String name, ProcessKind kind, int wave, boolean optional, String module,
         String mainClass, List<String> classpath, List<String> classpathFiles, List<String> args,
         Map<PortRole, PortDefinition> ports, String javaOpts, String javaOptsVariable,
-        Map<String, String> environment, String entryPath) {
+        Map<String, String> environment, String entryPath, String classifier, String edge) {
 
     public ProcessDefinition {
         classpath = List.copyOf(classpath);
@@ -30,9 +33,12 @@ public record ProcessDefinition(String name, ProcessKind kind, int wave, boolean
                 .orElseThrow(() -> new IllegalStateException(name + " has no " + role.key()));
     }
 
-    /** The jar a module builds, by Maven's default name: {@code <module>/target/<last path segment>-<version>.jar}. */
+    /**
+     * The jar a module builds, by Maven's default name: {@code <module>/target/<last path segment>-<version>.jar},
+     * with {@code -<classifier>} before {@code .jar} when the runnable jar has one.
+     */
     public String jar(String version) {
         String artifact = module.substring(module.lastIndexOf('/') + 1);
-        return module + "/target/" + artifact + "-" + version + ".jar";
+        return module + "/target/" + artifact + "-" + version + (classifier == null ? "" : "-" + classifier) + ".jar";
     }
 }

@@ -1,5 +1,8 @@
 package org.conference.localstack.launcher;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * The values of the topology's placeholders for one start (see topology.properties for the names).
  *
@@ -15,8 +18,7 @@ public record StackValues(String bind, String host, String local, String version
                 return switch (reference.name()) {
                     case "port" -> plan.first(reference.argument())
                             .map(other -> String.valueOf(other.port(PortRole.MAIN))).orElse(null);
-                    case "urls" -> plan.of(reference.argument()).isEmpty() ? null
-                            : plan.urlsOf(reference.argument(), host);
+                    case "urls" -> urls(reference.argument());
                     default -> null;
                 };
             }
@@ -32,5 +34,15 @@ public record StackValues(String bind, String host, String local, String version
                         .map(role -> String.valueOf(instance.port(role))).orElse(null);
             };
         };
+    }
+
+    /**
+     * {@code ${urls:a}} or {@code ${urls:a,b}}: every instance of the processes named that this start runs (an edge
+     * left out by {@code --edge} has none); null when none of them runs.
+     */
+    private String urls(String processes) {
+        List<String> running = Arrays.stream(processes.split(",")).filter(process -> !plan.of(process).isEmpty())
+                .map(process -> plan.urlsOf(process, host)).toList();
+        return running.isEmpty() ? null : String.join(",", running);
     }
 }

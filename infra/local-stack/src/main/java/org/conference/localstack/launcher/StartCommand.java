@@ -175,6 +175,7 @@ public final class StartCommand {
     private List<ProcessDefinition> included(Topology topology, CommandLines commands) {
         return topology.processes().stream()
                 .filter(process -> process.kind().infrastructure() || !options.infraOnly())
+                .filter(process -> options.edge().starts(process.edge()))
                 .filter(process -> !process.optional() || moduleExists(process)
                         || commands.artifacts(process).stream().allMatch(Files::exists))
                 .toList();

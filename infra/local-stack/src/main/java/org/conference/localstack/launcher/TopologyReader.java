@@ -26,7 +26,8 @@ public final class TopologyReader {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
     private static final Set<String> RESERVED = Set.of("processes", "public-api", "services");
     private static final Set<String> PROCESS_KEYS = Set.of("kind", "wave", "optional", "module", "main-class",
-            "classpath", "classpath-files", "args", "java-opts", "java-opts.env", "entry-path");
+            "classpath", "classpath-files", "args", "java-opts", "java-opts.env", "entry-path",
+            "classifier", "edge");
     private static final Set<String> SERVICES_KEYS = Set.of("java-opts", "java-opts.env");
     private static final Set<String> PLAIN_PLACEHOLDERS = Set.of("port", "management-port", "controller-port", "bind",
             "host", "local", "version", "jwt-secret", "admin-login", "admin-password");
@@ -94,7 +95,15 @@ public final class TopologyReader {
                 list(values.getOrDefault(prefix + "classpath", "")),
                 list(values.getOrDefault(prefix + "classpath-files", "")),
                 words(values.getOrDefault(prefix + "args", "")), ports, javaOpts == null ? "" : javaOpts,
-                javaOptsVariable, environment, values.get(prefix + "entry-path"));
+                javaOptsVariable, environment, values.get(prefix + "entry-path"), values.get(prefix + "classifier"),
+                edge(name, values.get(prefix + "edge")));
+    }
+
+    private static String edge(String name, String edge) {
+        if (edge != null && !EdgeChoice.SIMULATOR.key().equals(edge) && !EdgeChoice.SIP.key().equals(edge)) {
+            throw new IllegalArgumentException(name + ".edge: simulator or sip, not '" + edge + "'");
+        }
+        return edge;
     }
 
     private static Map<PortRole, PortDefinition> ports(String name, ProcessKind kind, Map<String, String> values) {
@@ -169,7 +178,9 @@ public final class TopologyReader {
             for (String template : templates) {
                 for (Placeholders.Reference reference : Placeholders.references(template)) {
                     boolean known = reference.argument() == null ? PLAIN_PLACEHOLDERS.contains(reference.name())
-                            : PROCESS_PLACEHOLDERS.contains(reference.name()) && names.contains(reference.argument());
+                            : PROCESS_PLACEHOLDERS.contains(reference.name()) && names.containsAll(
+                                    "urls".equals(reference.name()) ? List.of(reference.argument().split(","))
+                                            : List.of(reference.argument()));
                     boolean ownPort = reference.argument() != null || PortRole.ofKey(reference.name())
                             .map(role -> process.ports().containsKey(role)).orElse(true);
                     if (!known || !ownPort) {

@@ -75,6 +75,37 @@ class CommandLinesTest {
     }
 
     @Test
+    void mediaServiceFetchesRecordingsFromTheEdgesThisStartRunsOnly() {
+        StackPlan simulatorOnly = new StackPlan(plan.instances().stream()
+                .filter(instance -> !instance.process().equals("sip-edge")).toList());
+        StackPlan sipOnly = new StackPlan(plan.instances().stream()
+                .filter(instance -> !instance.process().equals("edge-simulator")).toList());
+
+        assertThat(edgeBaseUrls(plan)).isEqualTo("http://127.0.0.1:8095,http://127.0.0.1:8096");
+        assertThat(edgeBaseUrls(simulatorOnly)).isEqualTo("http://127.0.0.1:8095");
+        assertThat(edgeBaseUrls(sipOnly)).isEqualTo("http://127.0.0.1:8096");
+    }
+
+    @Test
+    void theSipEdgeRunsItsExecJarWithItsRecordingBaseAndSipAddress() {
+        List<String> command = commands(Map.of()).command(process("sip-edge"), instance("sip-edge"),
+                values("sip-edge"), null);
+        Map<String, String> environment = commands(Map.of()).environment(process("sip-edge"), values("sip-edge"));
+
+        assertThat(command).endsWith("-jar", "/repo/infra/sip-edge/target/sip-edge-9.9-exec.jar");
+        assertThat(environment).containsEntry("SIP_EDGE_PUBLIC_BASE_URL", "http://127.0.0.1:8096")
+                .containsEntry("SIP_HOST", "127.0.0.1").containsEntry("SERVER_PORT", "8096");
+    }
+
+    private String edgeBaseUrls(StackPlan started) {
+        Instance media = started.instances().stream().filter(i -> i.name().equals("media-service")).findFirst()
+                .orElseThrow();
+        return commands(Map.of()).environment(process("media-service"),
+                new StackValues("127.0.0.1", "127.0.0.1", "/repo/.local", "9.9", CREDENTIALS, started).of(media))
+                .get("CONFERENCE_MEDIA_EDGE_BASE_URLS");
+    }
+
+    @Test
     void mongoRunsTheWireServerOnItsClassPathWithItsAddressPortAndDataDirectory() {
         ProcessDefinition mongo = process("mongo");
         // This module's build wrote the class path file: the real repository has it.

@@ -20,6 +20,25 @@ class LaunchOptionsTest {
         assertThat(options.build()).isTrue();
         assertThat(options.infraOnly()).isFalse();
         assertThat(options.instancesOf("meeting-service")).isEqualTo(1);
+        assertThat(options.edge()).isEqualTo(EdgeChoice.SIMULATOR);
+    }
+
+    @Test
+    void theEdgeIsChosenInBothSpellings() {
+        assertThat(LaunchOptions.parse(List.of("--edge", "sip")).edge()).isEqualTo(EdgeChoice.SIP);
+        assertThat(LaunchOptions.parse(List.of("--edge=both", "--no-build")).edge()).isEqualTo(EdgeChoice.BOTH);
+        assertThat(LaunchOptions.parse(List.of("--edge", "simulator")).edge()).isEqualTo(EdgeChoice.SIMULATOR);
+    }
+
+    @Test
+    void anEdgeChoiceStartsItsEdgesAndEverythingThatIsNoEdge() {
+        assertThat(EdgeChoice.SIMULATOR.starts("simulator")).isTrue();
+        assertThat(EdgeChoice.SIMULATOR.starts("sip")).isFalse();
+        assertThat(EdgeChoice.SIP.starts("simulator")).isFalse();
+        assertThat(EdgeChoice.SIP.starts("sip")).isTrue();
+        assertThat(EdgeChoice.BOTH.starts("simulator")).isTrue();
+        assertThat(EdgeChoice.BOTH.starts("sip")).isTrue();
+        assertThat(EdgeChoice.SIP.starts(null)).isTrue();
     }
 
     @Test
@@ -45,7 +64,8 @@ class LaunchOptionsTest {
     @ParameterizedTest
     @ValueSource(strings = {"--bogus", "--scale meeting-service", "--scale meeting-service=0", "--scale =2",
         "--scale", "--scale a=2 --scale a=3", "--status --stop", "--stop --infra-only", "--status --scale a=2",
-        "--infra-only --scale a=2", "start"})
+        "--infra-only --scale a=2", "start", "--edge", "--edge pstn", "--edge=", "--edge sip --edge both",
+        "--status --edge sip", "--infra-only --edge sip"})
     void refusesWhatItCannotFollowWithExitStatus2(String line) {
         assertThatThrownBy(() -> LaunchOptions.parse(List.of(line.split(" "))))
                 .isInstanceOfSatisfying(LaunchException.class, e -> assertThat(e.exitStatus()).isEqualTo(2));

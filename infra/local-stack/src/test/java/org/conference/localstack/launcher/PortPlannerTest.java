@@ -20,7 +20,7 @@ class PortPlannerTest {
     void firstInstancesGetTheTopologysPorts() {
         StackPlan plan = new PortPlanner(Map.of(), freePorts::incrementAndGet).plan(processes, Map.of());
 
-        assertThat(plan.instances()).hasSize(8);
+        assertThat(plan.instances()).hasSize(9);
         assertThat(plan.first("kafka").orElseThrow().ports())
                 .isEqualTo(Map.of(PortRole.MAIN, 9092, PortRole.CONTROLLER, 9093));
         assertThat(plan.first("gateway-service").orElseThrow().ports())

@@ -19,7 +19,7 @@ class StartOrderTest {
 
         assertThat(batches).containsExactly(List.of("kafka", "mongo"),
                 List.of("provisioning-service", "meeting-service"), List.of("media-service", "callback-service"),
-                List.of("gateway-service", "edge-simulator"));
+                List.of("gateway-service", "edge-simulator"), List.of("sip-edge"));
     }
 
     @Test
@@ -28,12 +28,13 @@ class StartOrderTest {
 
         assertThat(batches).containsExactly(List.of("kafka", "mongo"),
                 List.of("provisioning-service", "meeting-service"), List.of("meeting-service-2", "meeting-service-3"),
-                List.of("media-service", "callback-service"), List.of("gateway-service", "edge-simulator"));
+                List.of("media-service", "callback-service"), List.of("gateway-service", "edge-simulator"),
+                List.of("sip-edge"));
     }
 
     @Test
     void oneAtATimeIsAllowed() {
-        assertThat(StartOrder.batches(plan(Map.of()), topology, 1)).hasSize(8).allMatch(batch -> batch.size() == 1);
+        assertThat(StartOrder.batches(plan(Map.of()), topology, 1)).hasSize(9).allMatch(batch -> batch.size() == 1);
     }
 
     private StackPlan plan(Map<String, Integer> scale) {

@@ -15,10 +15,10 @@ class TopologyReaderTest {
     private final Topology topology = TopologyReader.read(TestStack.REAL_TOPOLOGY);
 
     @Test
-    void theRealTopologyListsTheSevenProcessesAndTheSimulator() {
+    void theRealTopologyListsTheSevenProcessesAndTheTwoEdges() {
         assertThat(topology.processes()).extracting(ProcessDefinition::name).containsExactly("kafka", "mongo",
                 "provisioning-service", "meeting-service", "media-service", "callback-service", "gateway-service",
-                "edge-simulator");
+                "edge-simulator", "sip-edge");
         assertThat(topology.publicApi()).isEqualTo("gateway-service");
         assertThat(process("kafka").kind()).isEqualTo(ProcessKind.KAFKA);
         assertThat(process("mongo").mainClass()).isEqualTo("org.conference.localstack.mongo.WireMongoServer");
@@ -29,13 +29,28 @@ class TopologyReaderTest {
                 .isEqualTo("infra/edge-simulator/target/edge-simulator-1.0.jar");
     }
 
+    @Test
+    void theTwoEdgesAreOptionalEachNamesItsEdgeAndTheSipEdgeRunsItsExecJar() {
+        assertThat(process("edge-simulator").edge()).isEqualTo("simulator");
+        assertThat(process("sip-edge").edge()).isEqualTo("sip");
+        assertThat(process("sip-edge").optional()).isTrue();
+        assertThat(process("gateway-service").edge()).isNull();
+        assertThat(process("sip-edge").jar("1.0")).isEqualTo("infra/sip-edge/target/sip-edge-1.0-exec.jar");
+        assertThat(process("sip-edge").environment())
+                .containsEntry("SIP_EDGE_PUBLIC_BASE_URL", "http://${host}:${port}")
+                .containsEntry("SIP_HOST", "${bind}");
+        assertThat(process("media-service").environment())
+                .containsEntry("CONFERENCE_MEDIA_EDGE_BASE_URLS", "${urls:edge-simulator,sip-edge}");
+    }
+
     @ParameterizedTest
     @CsvSource({"gateway-service, 8080, 9080, GATEWAY_PORT, GATEWAY_MANAGEMENT_PORT",
         "provisioning-service, 8081, 9081, PROVISIONING_PORT, PROVISIONING_MANAGEMENT_PORT",
         "meeting-service, 8082, 9082, MEETING_PORT, MEETING_MANAGEMENT_PORT",
         "media-service, 8083, 9083, MEDIA_PORT, MEDIA_MANAGEMENT_PORT",
         "callback-service, 8084, 9084, CALLBACK_PORT, CALLBACK_MANAGEMENT_PORT",
-        "edge-simulator, 8095, 9095, SIMULATOR_PORT, SIMULATOR_MANAGEMENT_PORT"})
+        "edge-simulator, 8095, 9095, SIMULATOR_PORT, SIMULATOR_MANAGEMENT_PORT",
+        "sip-edge, 8096, 9096, SIP_EDGE_PORT, SIP_EDGE_MANAGEMENT_PORT"})
     void servicesHaveTheContractsPortsAndManagementPorts(String name, int port, int management, String portVariable,
             String managementVariable) {
         ProcessDefinition service = process(name);
@@ -47,9 +62,10 @@ class TopologyReaderTest {
                 .containsEntry("MANAGEMENT_PORT", "${management-port}")
                 .containsEntry("MANAGEMENT_SERVER_ADDRESS", "${bind}");
         assertThat(service.javaOptsVariable()).isEqualTo("LOCAL_STACK_SERVICE_JAVA_OPTS");
-        assertThat(service.javaOpts()).contains("-Xmx128m", "-XX:+UseSerialGC", "-Xss512k");
-        // C1 alone starts faster and smaller; the two processes that carry the dial-in load get C2 too
-        if (name.equals("meeting-service")) {
+        assertThat(service.javaOpts()).contains(name.equals("sip-edge") ? "-Xmx192m" : "-Xmx128m",
+                "-XX:+UseSerialGC", "-Xss512k");
+        // C1 alone starts faster and smaller; the processes that carry the dial-in load and the mixer get C2 too
+        if (name.equals("meeting-service") || name.equals("sip-edge")) {
             assertThat(service.javaOpts()).doesNotContain("-XX:TieredStopAtLevel=1");
         } else {
             assertThat(service.javaOpts()).contains("-XX:TieredStopAtLevel=1");
@@ -89,6 +105,9 @@ class TopologyReaderTest {
         "a.management-port=8081|port 8081 is both",
         "a.env.X=${nope}|unknown placeholder ${nope}",
         "a.env.X=${urls:nobody}|unknown placeholder ${urls:nobody}",
+        "a.env.X=${urls:a,nobody}|unknown placeholder ${urls:a,nobody}",
+        "a.env.X=${port:a,a}|unknown placeholder ${port:a,a}",
+        "a.edge=pstn|a.edge: simulator or sip, not 'pstn'",
         "a.env.X=${controller-port}|unknown placeholder ${controller-port}",
         "a.main-class=Main|give exactly one of module and main-class",
         "public-api=kafka|public-api 'kafka' is not a service",

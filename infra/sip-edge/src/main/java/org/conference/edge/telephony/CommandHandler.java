@@ -1,0 +1,152 @@
+package org.conference.edge.telephony;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.conference.common.events.TelephonyCommand;
+import org.conference.edge.calls.CallRegistry;
+import org.conference.edge.calls.EdgeCall;
+import org.conference.edge.calls.EndReason;
+import org.conference.edge.media.CallAudio;
+import org.conference.edge.recordings.Recordings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import reactor.core.publisher.Mono;
+
+/**
+ * Applies one command from the platform to the call's audio (ARCHITECTURE.md §6), as the simulator applies it to its
+ * calls. A command for a call this edge does not hold (another edge's, or forgotten) or that has ended is counted and
+ * ignored. {@code hangup} sends the phone a {@code BYE} without a {@code call.hungup}: the platform ended it and
+ * knows. A command redelivered by Kafka (same id) is applied once.
+ */
+@Component
+class CommandHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandHandler.class);
+
+    private static final Set<String> TYPES = Set.of(TelephonyCommand.JOIN, TelephonyCommand.LEAVE,
+            TelephonyCommand.HANGUP, TelephonyCommand.MUTE, TelephonyCommand.UNMUTE, TelephonyCommand.HOLD,
+            TelephonyCommand.UNHOLD, TelephonyCommand.PLAY, TelephonyCommand.RECORD_START,
+            TelephonyCommand.RECORD_STOP);
+    private static final Pattern MEETING_NUMBER = Pattern.compile("[0-9]{1,18}");
+    /** Also a path segment of the recording's URL and never a relative path. */
+    private static final Pattern RECORDING_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}");
+
+    private final CallRegistry calls;
+    private final Recordings recordings;
+    private final MeterRegistry meters;
+    private final Cache<String, Boolean> applied = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(10)).maximumSize(200_000).build();
+
+    CommandHandler(CallRegistry calls, Recordings recordings, MeterRegistry meters) {
+        this.calls = calls;
+        this.recordings = recordings;
+        this.meters = meters;
+    }
+
+    void handle(String key, TelephonyCommand command) {
+        String callId = callIdOf(key, command);
+        Optional<EdgeCall> call = calls.live(callId);
+        String outcome;
+        if (call.isEmpty()) {
+            outcome = calls.endedRecently(callId) ? "ended-call" : "unknown-call";
+        } else if (command.id() != null && applied.asMap().putIfAbsent(command.id(), Boolean.TRUE) != null) {
+            outcome = "duplicate";
+        } else {
+            outcome = apply(call.get(), command);
+        }
+        if (!"applied".equals(outcome)) {
+            log.debug("Ignored {} for call {}: {}", command.type(), callId, outcome);
+        }
+        Counter.builder("edge.commands").description("Commands received from the platform")
+                .tag("type", command.type()).tag("outcome", outcome).register(meters).increment();
+    }
+
+    private String apply(EdgeCall call, TelephonyCommand command) {
+        CallAudio audio = call.audio();
+        String argument = command.argument();
+        switch (command.type()) {
+            case TelephonyCommand.JOIN -> {
+                long meeting = Long.parseLong(argument);
+                call.joined(meeting);
+                audio.join(meeting);
+            }
+            case TelephonyCommand.LEAVE -> {
+                call.joined(null);
+                audio.leave();
+            }
+            case TelephonyCommand.MUTE -> audio.mute(true);
+            case TelephonyCommand.UNMUTE -> audio.mute(false);
+            case TelephonyCommand.HOLD -> audio.hold(true);
+            case TelephonyCommand.UNHOLD -> audio.hold(false);
+            case TelephonyCommand.PLAY -> audio.play(argument);
+            case TelephonyCommand.HANGUP -> {
+                if (calls.end(call, EndReason.PLATFORM_HUNG_UP)) {
+                    call.line().hangUp();
+                    inBackground(recordings.stopCarriedBy(call.id()), command);
+                }
+            }
+            case TelephonyCommand.RECORD_START, TelephonyCommand.RECORD_STOP -> {
+                return record(call, command);
+            }
+            default -> throw new InvalidCommandException("unknown command type " + command.type());
+        }
+        return "applied";
+    }
+
+    private String record(EdgeCall call, TelephonyCommand command) {
+        if (TelephonyCommand.RECORD_START.equals(command.type())) {
+            Long meeting = call.meetingNumber();
+            if (meeting == null) {
+                return "not-in-meeting";
+            }
+            return recordings.start(command.argument(), call.id(), meeting) ? "applied" : "recording-refused";
+        }
+        Optional<Mono<Void>> stopping = recordings.stop(command.argument(), call.id());
+        if (stopping.isEmpty()) {
+            return "unknown-recording";
+        }
+        inBackground(stopping.get(), command);
+        return "applied";
+    }
+
+    /** The WAV is finished and published off the consumer thread; a failure there is logged. */
+    private static void inBackground(Mono<Void> work, TelephonyCommand command) {
+        work.subscribe(null, failure -> log.warn("Could not finish the recording of {} {}: {}", command.type(),
+                command.argument(), failure.toString()));
+    }
+
+    private static String callIdOf(String key, TelephonyCommand command) {
+        if (command == null) {
+            throw new InvalidCommandException("a command record without a value (key " + key + ")");
+        }
+        if (command.type() == null || !TYPES.contains(command.type())) {
+            throw new InvalidCommandException("unknown command type " + command.type());
+        }
+        String callId = command.callId() != null ? command.callId() : key;
+        if (callId == null || callId.isBlank()) {
+            throw new InvalidCommandException(command.type() + " names no call (neither callId nor record key)");
+        }
+        String argument = command.argument();
+        boolean argumentOk = switch (command.type()) {
+            case TelephonyCommand.JOIN -> argument != null && MEETING_NUMBER.matcher(argument).matches();
+            case TelephonyCommand.PLAY -> argument != null && !argument.isBlank();
+            case TelephonyCommand.RECORD_START, TelephonyCommand.RECORD_STOP ->
+                    argument != null && RECORDING_NAME.matcher(argument).matches();
+            default -> true;
+        };
+        if (!argumentOk) {
+            throw new InvalidCommandException(command.type() + " has an unusable argument: " + argument);
+        }
+        return callId;
+    }
+}
