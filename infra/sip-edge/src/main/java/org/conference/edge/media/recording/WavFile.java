@@ -24,7 +24,10 @@ final class WavFile implements AutoCloseable {
 
     WavFile(Path file) throws IOException {
         channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        writeFully(header(0), 0);
+        ByteBuffer header = header(0);
+        while (header.hasRemaining()) {
+            channel.write(header); // a relative write: the samples follow at the channel's position
+        }
     }
 
     /** Appends one frame of samples (little-endian, as WAV has them). */
@@ -41,7 +44,10 @@ final class WavFile implements AutoCloseable {
 
     /** Patches the header's sizes and closes the file; returns its size in bytes. */
     long finish() throws IOException {
-        writeFully(header(dataBytes), 0);
+        ByteBuffer header = header(dataBytes);
+        for (long position = 0; header.hasRemaining(); ) {
+            position += channel.write(header, position);
+        }
         channel.force(false);
         channel.close();
         return HEADER_BYTES + dataBytes;
@@ -50,12 +56,6 @@ final class WavFile implements AutoCloseable {
     @Override
     public void close() throws IOException {
         channel.close();
-    }
-
-    private void writeFully(ByteBuffer buffer, long position) throws IOException {
-        while (buffer.hasRemaining()) {
-            position += channel.write(buffer, position);
-        }
     }
 
     private static ByteBuffer header(long dataBytes) {
