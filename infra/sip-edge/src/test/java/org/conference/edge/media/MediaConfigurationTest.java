@@ -58,7 +58,7 @@ class MediaConfigurationTest {
                     });
         }
         // a pool's worker may take a moment to die after its executor has terminated
-        await().atMost(Duration.ofSeconds(10)).as("no media thread outlives the context")
+        await("no media thread outlives the context").atMost(Duration.ofSeconds(10))
                 .until(() -> !mediaThreadsAlive());
         try (java.net.DatagramSocket rebound = new java.net.DatagramSocket(opened.get().localPort(),
                 java.net.InetAddress.getLoopbackAddress())) {
@@ -71,6 +71,6 @@ class MediaConfigurationTest {
     private static boolean mediaThreadsAlive() {
         return Thread.getAllStackTraces().keySet().stream()
                 .anyMatch(thread -> thread.isAlive() && (thread.getName().equals("media-mixer")
-                        || thread.getName().equals("media-rtp-receiver") || thread.getName().equals("media-recorder")));
+                        || thread.getName().startsWith("media-rtp-") || thread.getName().equals("media-recorder")));
     }
 }

@@ -101,6 +101,8 @@ final class Inbound {
             metrics.late.increment();
         } else if (offered == JitterBuffer.Offer.DUPLICATE) {
             metrics.duplicate.increment();
+        } else if (offered == JitterBuffer.Offer.RESTARTED) {
+            metrics.restarted.increment();
         }
         return null;
     }

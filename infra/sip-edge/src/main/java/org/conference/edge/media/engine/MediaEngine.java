@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The edge's audio: RTP sockets from a port range, one receive thread over all of them, one clock thread mixing every
- * meeting, recordings on their own writer thread. {@link #close} stops all three and closes every socket.
+ * meeting, one thread sending what it mixed, recordings on their own writer thread. {@link #close} stops them all and
+ * closes every socket.
  */
 public final class MediaEngine implements Media, AutoCloseable, RtpCall.Engine {
 
@@ -40,6 +41,7 @@ public final class MediaEngine implements Media, AutoCloseable, RtpCall.Engine {
     private final short[] musicOnHold = Tones.musicOnHold();
     private final Recordings recordings;
     private final Receiver receiver;
+    private final Sender sender;
     private final Mixer mixer;
     private final ScheduledExecutorService clock;
     private final Set<String> callIds = new HashSet<>();
@@ -51,11 +53,11 @@ public final class MediaEngine implements Media, AutoCloseable, RtpCall.Engine {
         this.ports = new PortPool(settings.rtpHost(), settings.rtpPortMin(), settings.rtpPortMax());
         this.recordings = new Recordings(settings.recordingsDirectory(), settings.recordingRetention());
         this.receiver = new Receiver(metrics);
-        this.mixer = new Mixer(() -> calls, recordings, metrics, settings.rtpTimeout().toNanos());
+        this.sender = new Sender(() -> calls, metrics);
+        this.mixer = new Mixer(() -> calls, recordings, sender, metrics, settings.rtpTimeout().toNanos());
         this.clock = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "media-mixer");
             thread.setDaemon(true);
-            thread.setPriority(Thread.MAX_PRIORITY);
             return thread;
         });
         clock.scheduleAtFixedRate(mixer, Frames.MILLIS, Frames.MILLIS, TimeUnit.MILLISECONDS);
@@ -137,6 +139,7 @@ public final class MediaEngine implements Media, AutoCloseable, RtpCall.Engine {
             Thread.currentThread().interrupt();
         }
         recordings.close();
+        sender.close();
         receiver.close();
         calls = NO_CALLS;
     }

@@ -1,11 +1,13 @@
 package org.conference.edge.media.engine;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import org.conference.edge.media.rtp.RtpDrop;
 
@@ -13,12 +15,16 @@ import org.conference.edge.media.rtp.RtpDrop;
 final class MediaMetrics {
 
     final Timer frame;
-    final Counter received;
-    final Counter sent;
+    final Timer frameCpu;
+    // per packet or per tick and call: adders, read when scraped, instead of a meter update on the hot path
+    final LongAdder received = new LongAdder();
+    final LongAdder sent = new LongAdder();
+    final LongAdder concealed = new LongAdder();
+    final Timer sendRound;
     final Counter sendFailed;
     final Counter late;
     final Counter duplicate;
-    final Counter concealed;
+    final Counter restarted;
     final Counter timedOut;
     final Counter shed;
     private final Map<RtpDrop, Counter> dropped = new EnumMap<>(RtpDrop.class);
@@ -28,9 +34,18 @@ final class MediaMetrics {
                 .description("time the mixer's clock takes for one 20 ms frame of every call: mix, encode, send")
                 .publishPercentileHistogram()
                 .register(registry);
-        received = Counter.builder("conference.edge.rtp.received").description("RTP packets taken from phones")
+        frameCpu = Timer.builder("conference.edge.mix.frame.cpu")
+                .description("CPU time of the mixer's thread for one frame: the frame time without waiting for a core")
+                .publishPercentileHistogram()
                 .register(registry);
-        sent = Counter.builder("conference.edge.rtp.sent").description("RTP packets sent to phones").register(registry);
+        sendRound = Timer.builder("conference.edge.rtp.send.round")
+                .description("time the sender thread takes to send one tick's packets to every phone")
+                .publishPercentileHistogram()
+                .register(registry);
+        FunctionCounter.builder("conference.edge.rtp.received", received, LongAdder::sum)
+                .description("RTP packets taken from phones").register(registry);
+        FunctionCounter.builder("conference.edge.rtp.sent", sent, LongAdder::sum)
+                .description("RTP packets sent to phones").register(registry);
         sendFailed = Counter.builder("conference.edge.rtp.send.failed")
                 .description("RTP packets to phones the socket refused or had no room for").register(registry);
         for (RtpDrop reason : RtpDrop.values()) {
@@ -41,8 +56,10 @@ final class MediaMetrics {
                 .register(registry);
         duplicate = Counter.builder("conference.edge.jitter.duplicate").description("frames that came twice")
                 .register(registry);
-        concealed = Counter.builder("conference.edge.jitter.concealed")
+        FunctionCounter.builder("conference.edge.jitter.concealed", concealed, LongAdder::sum)
                 .description("frames missing at their turn, played as silence").register(registry);
+        restarted = Counter.builder("conference.edge.jitter.restarts")
+                .description("jitter buffers started over: a sequence jump beyond their window").register(registry);
         timedOut = Counter.builder("conference.edge.rtp.timeouts").description("calls whose phone stopped sending RTP")
                 .register(registry);
         shed = Counter.builder("conference.edge.media.shed")

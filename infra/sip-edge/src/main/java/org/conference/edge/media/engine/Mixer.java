@@ -1,5 +1,7 @@
 package org.conference.edge.media.engine;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -15,9 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The clock of every meeting's mix: one tick per 20 ms on one thread for the whole edge. A tick is O(calls): each
- * contributing call's frame is added into its meeting's total once, then each call is sent the total less its own
- * frame, so a meeting of N costs 2N frame operations, not N². Nothing is allocated per tick (a recording's frame
- * excepted, see {@link ActiveRecording#append}).
+ * contributing call's frame is added into its meeting's total once, then each call gets the total less its own frame,
+ * so a meeting of N costs 2N frame operations, not N². The encoded packets go to the {@link Sender}. Nothing is
+ * allocated per tick (a recording's frame excepted, see {@link ActiveRecording#append}).
  */
 final class Mixer implements Runnable {
 
@@ -27,15 +29,18 @@ final class Mixer implements Runnable {
 
     private final Supplier<RtpCall[]> calls;
     private final Recordings recordings;
+    private final Sender sender;
     private final MediaMetrics metrics;
     private final long rtpTimeoutNanos;
+    private final ThreadMXBean cpuClock = ManagementFactory.getThreadMXBean();
     private final Map<Long, MeetingMix> byNumber = new HashMap<>();
     private final List<MeetingMix> mixes = new ArrayList<>();
     private volatile int meetingsMixing;
     private long ticks;
 
-    Mixer(Supplier<RtpCall[]> calls, Recordings recordings, MediaMetrics metrics, long rtpTimeoutNanos) {
+    Mixer(Supplier<RtpCall[]> calls, Recordings recordings, Sender sender, MediaMetrics metrics, long rtpTimeoutNanos) {
         this.calls = calls;
+        this.sender = sender;
         this.recordings = recordings;
         this.metrics = metrics;
         this.rtpTimeoutNanos = rtpTimeoutNanos;
@@ -44,6 +49,7 @@ final class Mixer implements Runnable {
     @Override
     public void run() {
         long start = System.nanoTime();
+        long cpuStart = cpuClock.isCurrentThreadCpuTimeSupported() ? cpuClock.getCurrentThreadCpuTime() : -1;
         try {
             tick(calls.get());
         } catch (RuntimeException | Error e) {
@@ -51,6 +57,9 @@ final class Mixer implements Runnable {
             log.error("mixer tick failed", e);
         }
         metrics.frame.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        if (cpuStart >= 0) {
+            metrics.frameCpu.record(cpuClock.getCurrentThreadCpuTime() - cpuStart, TimeUnit.NANOSECONDS);
+        }
     }
 
     int meetingsMixing() {
@@ -78,6 +87,7 @@ final class Mixer implements Runnable {
         for (RtpCall call : now) {
             call.speak();
         }
+        sender.wake();
         forgetEmptyMixes();
         if (++ticks % TICKS_PER_SILENCE_CHECK == 0) {
             checkSilence(now);

@@ -13,23 +13,35 @@ import org.conference.edge.media.rtp.RtpHeader;
 
 /**
  * The stream one call sends its phone: its own random SSRC, sequence and timestamp origin (RFC 3550 §5.1), one packet
- * of 160 G.711 samples per tick, the marker bit on the first packet of a talk spurt. The mixer's clock thread only;
- * the packet buffer is reused, so a tick allocates nothing.
+ * of 160 G.711 samples per tick, the marker bit on the first packet of a talk spurt.
+ *
+ * <p>Two threads share it through a small ring of ready packets: the mixer's clock {@link #prepare}s one per tick (no
+ * system call, no allocation), the sender thread {@link #flush}es them. A send costs a few microseconds of kernel time,
+ * more than mixing the frame; kept off the clock, a tick stays short and the sends run beside it on the other core. A
+ * sender more than {@link #RING} − 2 packets behind skips the oldest (counted as failed sends).
  */
 final class Outbound {
+
+    private static final int RING = 8;
 
     private final DatagramChannel channel;
     private final G711 codec;
     private final MediaMetrics metrics;
     private final RtpHeader header = new RtpHeader();
     private final byte[] packet = new byte[Rtp.FIXED_HEADER + Frames.SAMPLES];
-    private final ByteBuffer datagram = ByteBuffer.wrap(packet);
+    // direct buffers: a heap buffer would be copied into a pooled direct one on every send
+    private final ByteBuffer[] ready = new ByteBuffer[RING];
+    private volatile long prepared;
+    private long flushed; // the sender thread's own
     private volatile boolean startSpurt = true;
 
     Outbound(DatagramChannel channel, AudioOffer offer, MediaMetrics metrics) {
         this.channel = channel;
         this.codec = G711.of(offer.codec());
         this.metrics = metrics;
+        for (int i = 0; i < RING; i++) {
+            ready[i] = ByteBuffer.allocateDirect(packet.length);
+        }
         ThreadLocalRandom random = ThreadLocalRandom.current();
         header.payloadType = offer.payloadType();
         header.ssrc = random.nextLong(1L << 32);
@@ -37,8 +49,8 @@ final class Outbound {
         header.timestamp = random.nextLong(1L << 32);
     }
 
-    /** Encodes {@code frame} (clipped to 16 bits) and sends it to the phone. */
-    void send(int[] frame, InetSocketAddress phone) {
+    /** Clock thread: encodes {@code frame} (clipped to 16 bits) as the next packet for the sender. */
+    void prepare(int[] frame) {
         for (int i = 0; i < Frames.SAMPLES; i++) {
             packet[Rtp.FIXED_HEADER + i] = codec.encode(Frames.clip(frame[i]));
         }
@@ -47,16 +59,32 @@ final class Outbound {
         Rtp.writeHeader(header, false, packet);
         header.sequence = (header.sequence + 1) & 0xFFFF;
         header.timestamp = (header.timestamp + Frames.SAMPLES) & 0xFFFF_FFFFL;
-        datagram.clear();
-        try {
-            if (channel.send(datagram, phone) > 0) {
-                metrics.sent.increment();
-            } else {
+        long next = prepared;
+        ByteBuffer slot = ready[(int) (next % RING)];
+        slot.clear();
+        slot.put(packet);
+        prepared = next + 1; // publishes the slot's bytes to the sender
+    }
+
+    /** Sender thread: sends every packet prepared since the last flush to the phone. */
+    void flush(InetSocketAddress phone) {
+        long upTo = prepared;
+        if (upTo - flushed > RING - 2) {
+            metrics.sendFailed.increment(upTo - RING + 2 - flushed);
+            flushed = upTo - RING + 2;
+        }
+        for (; flushed < upTo; flushed++) {
+            ByteBuffer slot = ready[(int) (flushed % RING)].duplicate().flip();
+            try {
+                if (channel.send(slot, phone) > 0) {
+                    metrics.sent.increment();
+                } else {
+                    metrics.sendFailed.increment();
+                }
+            } catch (IOException e) {
+                // an unreachable phone is the RTP timeout's business, not a reason to stop sending to the others
                 metrics.sendFailed.increment();
             }
-        } catch (IOException e) {
-            // an unreachable phone is the RTP timeout's business, not a reason to stop the clock
-            metrics.sendFailed.increment();
         }
     }
 

@@ -2,6 +2,7 @@ package org.conference.edge.media.engine;
 
 import java.net.InetSocketAddress;
 import java.nio.channels.DatagramChannel;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.conference.edge.media.AudioEvents;
@@ -157,7 +158,7 @@ final class RtpCall implements CallAudio {
     }
 
     /**
-     * Clock thread: sends this tick's frame. Joined: the meeting's total less the call's own part (N−1); held by the
+     * Clock thread: prepares this tick's frame for the sender. Joined: the meeting's total less the call's own part (N−1); held by the
      * platform: music on hold; not joined: silence, still sent so the phone's jitter buffer stays fed and its NAT
      * binding open. Prompts go over any of these. Held by the phone: nothing at all.
      */
@@ -178,10 +179,17 @@ final class RtpCall implements CallAudio {
                 System.arraycopy(total, 0, hears, 0, Frames.SAMPLES);
             }
         } else {
-            java.util.Arrays.fill(hears, 0);
+            Arrays.fill(hears, 0);
         }
         queued.mixInto(hears);
-        outbound.send(hears, phone);
+        outbound.prepare(hears);
+    }
+
+    /** Sender thread: sends what {@link #speak} prepared. */
+    void flush() {
+        if (!closed.get()) {
+            outbound.flush(phone);
+        }
     }
 
     /** Clock thread, about once a second: reports a phone silent for {@code timeoutNanos}, once per call. */

@@ -16,12 +16,13 @@ import org.conference.edge.media.codec.Frames;
 public final class JitterBuffer {
 
     /** What became of an offered frame. */
-    public enum Offer { ACCEPTED, LATE, DUPLICATE }
+    public enum Offer { ACCEPTED, RESTARTED, LATE, DUPLICATE }
 
     /** What a tick got: the phone's frame, silence for a missing one, or silence while (re)filling. */
     public enum Take { AUDIO, CONCEALED, BUFFERING }
 
     private static final int SEQUENCE_MASK = 0xFFFF;
+    private static final int MIN_CAPACITY = 64;
 
     private final int depth;
     private final int mask;
@@ -38,7 +39,8 @@ public final class JitterBuffer {
             throw new IllegalArgumentException("jitter depth must be 1..32 frames, was " + depth);
         }
         this.depth = depth;
-        int capacity = Integer.highestOneBit(depth * 4 - 1) << 1;
+        // room for 1.28 s at least: a play-out stalled that long (a starved core) catches up instead of starting over
+        int capacity = Math.max(MIN_CAPACITY, Integer.highestOneBit(depth * 4 - 1) << 1);
         this.mask = capacity - 1;
         this.frames = new short[capacity][Frames.SAMPLES];
         this.sequences = new int[capacity];
@@ -59,8 +61,9 @@ public final class JitterBuffer {
             next = sequence;
             ahead = 0;
         }
-        if (ahead > mask) {
-            // a jump far beyond the window (a phone restarting its stream): start over from this frame
+        boolean restarted = ahead > mask;
+        if (restarted) {
+            // a jump beyond the window (a phone restarting its stream, or a stalled play-out): start over from here
             reset();
             next = sequence;
         }
@@ -78,7 +81,7 @@ public final class JitterBuffer {
         if (!playing && buffered >= depth) {
             playing = true;
         }
-        return Offer.ACCEPTED;
+        return restarted ? Offer.RESTARTED : Offer.ACCEPTED;
     }
 
     /** The next frame into {@code out}: the phone's audio, or silence (still buffering, or a concealed loss). */

@@ -35,9 +35,14 @@ public final class EngineFixture implements AutoCloseable {
         return phone;
     }
 
+    /** A counter's count, whether the engine counts it as a counter or as a function counter over an adder. */
     public double counter(String name, String... tags) {
         var counter = registry.find(name).tags(tags).counter();
-        return counter == null ? 0 : counter.count();
+        if (counter != null) {
+            return counter.count();
+        }
+        var functionCounter = registry.find(name).tags(tags).functionCounter();
+        return functionCounter == null ? 0 : functionCounter.count();
     }
 
     @Override
