@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * meeting, one thread sending what it mixed, recordings on their own writer thread. {@link #close} stops them all and
  * closes every socket.
  */
-public final class MediaEngine implements Media, AutoCloseable, RtpCall.Engine {
+public final class MediaEngine implements Media, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(MediaEngine.class);
     private static final RtpCall[] NO_CALLS = new RtpCall[0];
@@ -37,8 +37,7 @@ public final class MediaEngine implements Media, AutoCloseable, RtpCall.Engine {
     private final MediaProperties settings;
     private final MediaMetrics metrics;
     private final PortPool ports;
-    private final PromptLibrary prompts = PromptLibrary.load();
-    private final short[] musicOnHold = Tones.musicOnHold();
+    private final RtpCall.Shared shared;
     private final Recordings recordings;
     private final Receiver receiver;
     private final Sender sender;
@@ -50,6 +49,7 @@ public final class MediaEngine implements Media, AutoCloseable, RtpCall.Engine {
     public MediaEngine(MediaProperties settings, MeterRegistry registry) {
         this.settings = settings;
         this.metrics = new MediaMetrics(registry, () -> calls.length, this::meetingsMixing);
+        this.shared = new RtpCall.Shared(PromptLibrary.load(), Tones.musicOnHold(), settings.jitterDepth(), metrics);
         this.ports = new PortPool(settings.rtpHost(), settings.rtpPortMin(), settings.rtpPortMax());
         this.recordings = new Recordings(settings.recordingsDirectory(), settings.recordingRetention());
         this.receiver = new Receiver(metrics);
@@ -86,7 +86,7 @@ public final class MediaEngine implements Media, AutoCloseable, RtpCall.Engine {
                         + settings.rtpPortMax());
             });
             int port = channel.socket().getLocalPort();
-            call = new RtpCall(callId, channel, port, offer, events, this, this::closed);
+            call = new RtpCall(callId, channel, port, offer, events, shared, this::closed);
             callIds.add(callId);
             calls = append(calls, call);
         }
@@ -142,26 +142,6 @@ public final class MediaEngine implements Media, AutoCloseable, RtpCall.Engine {
         sender.close();
         receiver.close();
         calls = NO_CALLS;
-    }
-
-    @Override
-    public PromptLibrary prompts() {
-        return prompts;
-    }
-
-    @Override
-    public short[] musicOnHold() {
-        return musicOnHold;
-    }
-
-    @Override
-    public int jitterDepth() {
-        return settings.jitterDepth();
-    }
-
-    @Override
-    public MediaMetrics metrics() {
-        return metrics;
     }
 
     private int meetingsMixing() {

@@ -18,11 +18,11 @@ import org.conference.edge.media.rtp.RtpHeader;
  * <p>Two threads share it through a small ring of ready packets: the mixer's clock {@link #prepare}s one per tick (no
  * system call, no allocation), the sender thread {@link #flush}es them. A send costs a few microseconds of kernel time,
  * more than mixing the frame; kept off the clock, a tick stays short and the sends run beside it on the other core. A
- * sender more than {@link #RING} − 2 packets behind skips the oldest (counted as failed sends).
+ * sender more than {@link #RING} − 2 packets (0.6 s) behind skips the oldest (counted as failed sends).
  */
 final class Outbound {
 
-    private static final int RING = 8;
+    private static final int RING = 32;
 
     private final DatagramChannel channel;
     private final G711 codec;

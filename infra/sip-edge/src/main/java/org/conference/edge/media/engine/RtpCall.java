@@ -51,7 +51,7 @@ final class RtpCall implements CallAudio {
     long mixMeeting = NOT_JOINED;
 
     RtpCall(String callId, DatagramChannel channel, int localPort, AudioOffer offer, AudioEvents events,
-            Engine engine, Consumer<RtpCall> onClose) {
+            Shared engine, Consumer<RtpCall> onClose) {
         this.callId = callId;
         this.channel = channel;
         this.localPort = localPort;
@@ -65,14 +65,7 @@ final class RtpCall implements CallAudio {
     }
 
     /** What the engine gives each call: shared, read-only. */
-    interface Engine {
-        PromptLibrary prompts();
-
-        short[] musicOnHold();
-
-        int jitterDepth();
-
-        MediaMetrics metrics();
+    record Shared(PromptLibrary prompts, short[] musicOnHold, int jitterDepth, MediaMetrics metrics) {
     }
 
     @Override
