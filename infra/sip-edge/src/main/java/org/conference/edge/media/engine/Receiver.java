@@ -8,7 +8,6 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.util.Iterator;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.conference.edge.media.rtp.RtpDrop;
@@ -83,22 +82,21 @@ final class Receiver implements AutoCloseable {
     private void loop() {
         while (running) {
             try {
-                selector.select();
+                // the consumer form: no selected-key set to clear, no iterator per wake-up
+                selector.select(this::ready);
                 runTasks();
-                Iterator<SelectionKey> selected = selector.selectedKeys().iterator();
-                while (selected.hasNext()) {
-                    SelectionKey key = selected.next();
-                    selected.remove();
-                    if (key.isValid()) {
-                        drain((RtpCall) key.attachment());
-                    }
-                }
             } catch (IOException | RuntimeException e) {
                 // never out of the loop: every call's audio depends on it
                 log.warn("RTP receive loop", e);
             }
         }
         runTasks();
+    }
+
+    private void ready(SelectionKey key) {
+        if (key.isValid()) {
+            drain((RtpCall) key.attachment());
+        }
     }
 
     private void runTasks() {

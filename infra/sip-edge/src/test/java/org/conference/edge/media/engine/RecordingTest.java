@@ -57,8 +57,8 @@ class RecordingTest {
             assertThat(recorded.meetingNumber()).isEqualTo(MEETING);
             assertThat(recorded.sizeBytes()).isEqualTo(Files.size(recorded.file())).isEqualTo(44 + 2L * samples.length);
             assertThat(recorded.durationMillis()).isEqualTo(samples.length / 8);
-            // the clock ticks at a fixed rate, so frames follow the wall clock; a few may still be on the way
-            assertThat(recorded.durationMillis()).isBetween(ranMillis - 300, ranMillis + 60);
+            // the clock ticks at a fixed rate, so frames follow the wall clock; on a loaded machine the last ones may lag
+            assertThat(recorded.durationMillis()).isBetween(ranMillis - 500, ranMillis + 100);
             assertThat(Goertzel.power(samples, 500)).isGreaterThan(1e6);
             assertThat(Goertzel.power(samples, 1900)).isGreaterThan(1e6);
             assertThat(Goertzel.power(samples, 2700)).as("a muted caller is not recorded")
