@@ -2,6 +2,7 @@ package org.conference.edge.media.prompts;
 
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.conference.edge.media.codec.Frames;
 
 /**
@@ -11,21 +12,26 @@ import org.conference.edge.media.codec.Frames;
 public final class PromptQueue {
 
     private final Queue<short[]> waiting = new ConcurrentLinkedQueue<>();
+    // read on every tick of every call: one volatile int is cheaper than polling an empty queue's nodes
+    private final AtomicInteger queued = new AtomicInteger();
     private short[] playing;
     private int position;
 
     public void add(short[] prompt) {
         waiting.add(prompt);
+        queued.incrementAndGet();
     }
 
     /** Drops whatever is queued or playing (the call is gone). */
     public void clear() {
-        waiting.clear();
+        for (short[] dropped = waiting.poll(); dropped != null; dropped = waiting.poll()) {
+            queued.decrementAndGet();
+        }
     }
 
     /** Adds the next 20 ms of prompt audio to {@code frame}; false when nothing was playing. */
     public boolean mixInto(int[] frame) {
-        if (playing == null && !advance()) {
+        if (playing == null && (queued.get() == 0 || !advance())) {
             return false;
         }
         for (int i = 0; i < Frames.SAMPLES; i++) {
@@ -41,8 +47,12 @@ public final class PromptQueue {
     }
 
     private boolean advance() {
-        playing = waiting.poll();
+        playing = queued.get() == 0 ? null : waiting.poll();
         position = 0;
-        return playing != null;
+        if (playing == null) {
+            return false;
+        }
+        queued.decrementAndGet();
+        return true;
     }
 }
