@@ -58,7 +58,7 @@ public final class MixerBench {
             System.out.println("| meetings | callers | frame p50 (ms) | p99 (ms) | p99.9 (ms) | max (ms) | "
                     + "mixer CPU per frame p50 / p99 / max (ms) | to edge: sent / "
                     + "lost / concealed | to callers: expected / received / lost | CPU per caller (µs/s, process) | "
-                    + "(mixer + receive threads) | load avg |");
+                    + "(engine threads) | load avg |");
             System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
             run(phones, callers, seconds, recordings, true);
             run(phones, 4, seconds, recordings, true);
