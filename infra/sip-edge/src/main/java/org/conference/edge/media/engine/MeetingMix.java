@@ -1,5 +1,6 @@
 package org.conference.edge.media.engine;
 
+import java.util.Arrays;
 import org.conference.edge.media.codec.Frames;
 
 /** One meeting's sum for the current tick: every contributing call's frame added once. Clock thread only. */
@@ -14,7 +15,7 @@ final class MeetingMix {
     }
 
     void clear() {
-        java.util.Arrays.fill(total, 0);
+        Arrays.fill(total, 0);
         members = 0;
     }
 

@@ -31,6 +31,8 @@ final class Outbound {
     private final byte[] packet = new byte[Rtp.FIXED_HEADER + Frames.SAMPLES];
     // direct buffers: a heap buffer would be copied into a pooled direct one on every send
     private final ByteBuffer[] ready = new ByteBuffer[RING];
+    // the sender's own views of the same slots (own position and limit), made once so a send allocates nothing
+    private final ByteBuffer[] sending = new ByteBuffer[RING];
     private volatile long prepared;
     private long flushed; // the sender thread's own
     private volatile boolean startSpurt = true;
@@ -41,6 +43,7 @@ final class Outbound {
         this.metrics = metrics;
         for (int i = 0; i < RING; i++) {
             ready[i] = ByteBuffer.allocateDirect(packet.length);
+            sending[i] = ready[i].duplicate();
         }
         ThreadLocalRandom random = ThreadLocalRandom.current();
         header.payloadType = offer.payloadType();
@@ -74,15 +77,16 @@ final class Outbound {
             flushed = upTo - RING + 2;
         }
         for (; flushed < upTo; flushed++) {
-            ByteBuffer slot = ready[(int) (flushed % RING)].duplicate().flip();
+            ByteBuffer slot = sending[(int) (flushed % RING)].clear(); // every packet fills its slot exactly
             try {
                 if (channel.send(slot, phone) > 0) {
                     metrics.sent.increment();
                 } else {
                     metrics.sendFailed.increment();
                 }
-            } catch (IOException e) {
-                // an unreachable phone is the RTP timeout's business, not a reason to stop sending to the others
+            } catch (IOException | RuntimeException e) {
+                // an unreachable or unresolvable phone is the RTP timeout's business, not a reason to stop sending to
+                // the others
                 metrics.sendFailed.increment();
             }
         }
