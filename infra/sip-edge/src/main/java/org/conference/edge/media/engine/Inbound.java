@@ -15,9 +15,11 @@ import org.conference.edge.media.rtp.RtpHeader;
  * thread calls {@link #receive}; the mixer's clock thread calls {@link #take}, the two meet in the jitter buffer's lock.
  *
  * <p>The source address is latched from the first good packet (anything may come first, the SDP address is often a
- * NAT's inside one); later packets from elsewhere are dropped until the phone moves ({@link #relatch}).
+ * NAT's inside one); later packets from elsewhere are dropped until the phone moves ({@link #movedTo}).
  */
 final class Inbound {
+
+    private static final long STRAGGLER_NANOS = 500_000_000L;
 
     /** A digit ended; called on the receive thread. */
     interface KeyPresses {
@@ -34,8 +36,11 @@ final class Inbound {
     private final short[] decoded = new short[Frames.SAMPLES];
     // receive thread only
     private SocketAddress source;
+    private SocketAddress movedFrom;
     private long ssrc = -1;
-    private volatile boolean relatch;
+    private volatile SocketAddress movedTo;
+    private volatile SocketAddress lastMovedTo;
+    private volatile long movedAtNanos;
     private volatile long lastHeardNanos = System.nanoTime();
 
     Inbound(AudioOffer offer, int jitterDepth, KeyPresses keys, MediaMetrics metrics) {
@@ -60,11 +65,19 @@ final class Inbound {
         if (malformed != null) {
             return malformed;
         }
-        if (relatch) {
-            relatch = false;
+        SocketAddress moved = movedTo;
+        if (moved != null) {
+            movedTo = null;
+            movedFrom = source;
             source = null;
         }
         if (source == null) {
+            // just after a move a straggler from the old address must not take the latch from the new one; later the
+            // old address is taken after all (a phone behind a NAT keeps its public address whatever its SDP says)
+            if (movedFrom != null && movedFrom.equals(from) && !from.equals(lastMovedTo)
+                    && System.nanoTime() - movedAtNanos < STRAGGLER_NANOS) {
+                return RtpDrop.SOURCE;
+            }
             source = from;
         } else if (!source.equals(from)) {
             return RtpDrop.SOURCE;
@@ -124,9 +137,14 @@ final class Inbound {
         return taken == JitterBuffer.Take.AUDIO;
     }
 
-    /** The phone sends from somewhere else now: latch onto the next good packet's source. */
-    void relatch() {
-        relatch = true;
+    /**
+     * The phone moved to {@code phone} (a re-INVITE): latch onto the next good packet's source, unless, for half a
+     * second, it still comes from the old one (and the new address is not the old one).
+     */
+    void movedTo(SocketAddress phone) {
+        lastMovedTo = phone;
+        movedAtNanos = System.nanoTime();
+        movedTo = phone;
     }
 
     long lastHeardNanos() {

@@ -76,7 +76,7 @@ final class RtpCall implements CallAudio {
     @Override
     public void phoneAt(InetSocketAddress phone) {
         this.phone = phone;
-        inbound.relatch();
+        inbound.movedTo(phone);
     }
 
     @Override

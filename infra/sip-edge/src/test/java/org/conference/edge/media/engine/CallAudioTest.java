@@ -8,6 +8,7 @@ import static org.conference.edge.media.engine.MixingTest.nextSecond;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.conference.edge.media.CallAudio;
+import org.conference.edge.media.Codec;
 import org.conference.edge.media.MediaCapacityException;
 import org.conference.edge.media.testing.EngineFixture;
 import org.conference.edge.media.testing.EngineFixture.Events;
@@ -183,6 +184,55 @@ class CallAudioTest {
         fixture.engine.open("same", fixture.phone().offer(), new Events());
         assertThatThrownBy(() -> fixture.engine.open("same", fixture.phone().offer(), new Events()))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void anALawPhoneAndAMuLawPhoneHearEachOther() {
+        fixture = new EngineFixture(recordings);
+        TestPhone alaw = new TestPhone(Codec.PCMA);
+        TestPhone ulaw = fixture.phone();
+        try {
+            CallAudio alawCall = fixture.engine.open("alaw", alaw.offer(), new Events());
+            CallAudio ulawCall = fixture.engine.open("ulaw", ulaw.offer(), new Events());
+            alaw.talkTo(alawCall.localPort(), 700, 8000);
+            ulaw.talkTo(ulawCall.localPort(), 1300, 8000);
+            alawCall.join(9);
+            ulawCall.join(9);
+
+            MixingTest.assertHears(nextSecond(alaw), 1300, 700);
+            MixingTest.assertHears(nextSecond(ulaw), 700, 1300);
+            assertThat(alaw.wrongPayloadTypes()).as("A-law goes out as payload type 8").isZero();
+        } finally {
+            alaw.close();
+        }
+    }
+
+    @Test
+    void aPhoneThatMovesIsSentToAndHeardFromItsNewAddress() {
+        fixture = new EngineFixture(recordings);
+        TestPhone before = fixture.phone();
+        TestPhone after = fixture.phone();
+        TestPhone other = fixture.phone();
+        CallAudio moving = fixture.engine.open("moving", before.offer(), new Events());
+        CallAudio listening = fixture.engine.open("other", other.offer(), new Events());
+        before.talkTo(moving.localPort(), 700, 8000);
+        moving.join(3);
+        listening.join(3);
+        MixingTest.assertHears(nextSecond(other), 700, 1300);
+
+        before.stopTalking();
+        moving.phoneAt(after.address());
+        after.talkTo(moving.localPort(), 1300, 8000);
+
+        MixingTest.assertHears(nextSecond(other), 1300, 700);
+        int heardBefore = before.packetsHeard();
+        nextSecond(after);
+        assertThat(after.packetsHeard()).as("the new address hears the call").isGreaterThan(40);
+        assertThat(before.packetsHeard()).as("the old one no more").isLessThanOrEqualTo(heardBefore + 3);
+
+        // a straggler from the old address after the move is not taken
+        before.sendRaw(moving.localPort(), before.packet(0, 0, false, new byte[160]));
+        await().atMost(WAIT).until(() -> fixture.counter("conference.edge.rtp.dropped", "reason", "source") >= 1);
     }
 
     /** One RFC 4733 key press as phones send it: three packets without, three with the end bit, one timestamp. */
