@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.conference.common.events.TelephonyCommand;
 import org.conference.common.events.Topics;
+import org.conference.testsupport.telephony.TelephonyTopics;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -59,8 +60,8 @@ class CommandsTest extends SimulatorIntegrationTest {
     void everyCommandIsListedInOrderWithItsArgumentAndTimes() {
         String id = placeCall("15162065318").get("id").asString();
         long before = System.currentTimeMillis();
-        TelephonyCommand entry = topics.command(id, TelephonyCommand.PLAY, "entry-tone");
-        TelephonyCommand count = topics.command(id, TelephonyCommand.PLAY, "count:7");
+        TelephonyTopics.Command entry = topics.command(id, TelephonyCommand.PLAY, "entry-tone");
+        TelephonyTopics.Command count = topics.command(id, TelephonyCommand.PLAY, "count:7");
 
         JsonNode call = awaitReceived(id, count.id());
         JsonNode commands = call.get("commands");
@@ -94,11 +95,11 @@ class CommandsTest extends SimulatorIntegrationTest {
     @Test
     void aRedeliveredCommandIsAppliedOnce() {
         String id = placeCall("15162065318").get("id").asString();
-        TelephonyCommand mute = topics.command(id, TelephonyCommand.MUTE, null);
+        TelephonyTopics.Command mute = topics.command(id, TelephonyCommand.MUTE, null);
         topics.send(mute);
-        TelephonyCommand unmute = topics.command(id, TelephonyCommand.UNMUTE, null);
+        TelephonyTopics.Command unmute = topics.command(id, TelephonyCommand.UNMUTE, null);
         topics.send(mute);
-        TelephonyCommand last = topics.command(id, TelephonyCommand.PLAY, "entry-tone");
+        TelephonyTopics.Command last = topics.command(id, TelephonyCommand.PLAY, "entry-tone");
 
         JsonNode call = awaitReceived(id, last.id());
         assertThat(call.get("commands")).extracting(command -> command.get("id").asString())

@@ -15,6 +15,7 @@ import javax.sound.sampled.AudioSystem;
 
 import org.conference.common.events.TelephonyCommand;
 import org.conference.common.events.Topics;
+import org.conference.testsupport.telephony.TelephonyTopics;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
@@ -34,7 +35,7 @@ class RecordingsTest extends SimulatorIntegrationTest {
             awaitReceived(elsewhere, topics.command(elsewhere, TelephonyCommand.JOIN, "555002").id());
             String name = "rec-" + UUID.randomUUID();
 
-            TelephonyCommand start = topics.command(host, TelephonyCommand.RECORD_START, name);
+            TelephonyTopics.Command start = topics.command(host, TelephonyCommand.RECORD_START, name);
             JsonNode recordingHost = awaitReceived(host, start.id());
             assertThat(recordingHost.get("recording").asBoolean()).isTrue();
             assertThat(call(guest).get("recording").asBoolean()).as("the meeting's mix is recorded").isTrue();
@@ -42,7 +43,7 @@ class RecordingsTest extends SimulatorIntegrationTest {
             long startedAt = receivedAt(recordingHost, start.id());
             // Let the recording run for two seconds: the test measures that length back from the WAV.
             await().atMost(PATIENCE).until(() -> System.currentTimeMillis() - startedAt >= 2000);
-            TelephonyCommand stop = topics.command(host, TelephonyCommand.RECORD_STOP, name);
+            TelephonyTopics.Command stop = topics.command(host, TelephonyCommand.RECORD_STOP, name);
             JsonNode stopped = awaitReceived(host, stop.id());
             assertThat(stopped.get("recording").asBoolean()).isFalse();
             assertThat(call(guest).get("recording").asBoolean()).isFalse();

@@ -10,6 +10,7 @@ import java.util.UUID;
 import javax.sip.message.Request;
 
 import org.conference.common.events.TelephonyCommand;
+import org.conference.testsupport.telephony.TelephonyTopics;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -46,7 +47,7 @@ class CommandsTest extends SipEdgeIntegrationTest {
     @Test
     void aRedeliveredCommandIsAppliedOnce() throws Exception {
         String id = answeredCall(phone.invite(did(), TestPhone.usualOffer(42004, "sendrecv")));
-        TelephonyCommand play = topics.command(id, TelephonyCommand.PLAY, "entry-tone");
+        TelephonyTopics.Command play = topics.command(id, TelephonyCommand.PLAY, "entry-tone");
         topics.send(play);
         topics.command(id, TelephonyCommand.PLAY, "locked");
 

@@ -18,6 +18,7 @@ import org.conference.edge.calls.CallRegistry;
 import org.conference.edge.calls.EdgeCall;
 import org.conference.testsupport.WithBackingServices;
 import org.conference.testsupport.processes.FreePorts;
+import org.conference.testsupport.telephony.TelephonyTopics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;

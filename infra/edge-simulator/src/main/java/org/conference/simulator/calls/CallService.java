@@ -12,7 +12,7 @@ import org.conference.common.events.TelephonyEvent;
 import org.conference.common.events.TelephonyEvent.Offer;
 import org.conference.simulator.recordings.Recordings;
 import org.conference.simulator.support.SimulatorProperties;
-import org.conference.simulator.support.TelephonyPublisher;
+import org.conference.common.telephony.TelephonyPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 

@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentMap;
 
 import org.conference.common.events.TelephonyEvent;
 import org.conference.simulator.support.SimulatorProperties;
-import org.conference.simulator.support.TelephonyPublisher;
+import org.conference.common.telephony.TelephonyPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 

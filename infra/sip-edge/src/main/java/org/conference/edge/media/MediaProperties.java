@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param advertisedHost the address phones send RTP to (the SDP answer's {@code c=} line); the bind address when
  *     unset, which only serves when that is a concrete address
  * @param rtpPortMin first RTP port (even; RTP takes even ports, RFC 3550 §11)
- * @param rtpPortMax last RTP port that may be taken; the default range holds 500 calls
+ * @param rtpPortMax last RTP port that may be taken; the default range (1,000 even ports) holds max-calls
  * @param maxCalls calls open at most; {@code open} beyond it is shed with {@link MediaCapacityException}
  * @param rtpTimeout no packet from a phone for this long: the phone is gone
  * @param jitterDepth 20 ms frames a call's jitter buffer holds before playing out (adds this much latency)
@@ -24,7 +24,7 @@ public record MediaProperties(
         @DefaultValue("0.0.0.0") String rtpHost,
         String advertisedHost,
         @DefaultValue("40000") int rtpPortMin,
-        @DefaultValue("40998") int rtpPortMax,
+        @DefaultValue("41998") int rtpPortMax,
         @DefaultValue("1000") int maxCalls,
         @DefaultValue("30s") Duration rtpTimeout,
         @DefaultValue("3") int jitterDepth,

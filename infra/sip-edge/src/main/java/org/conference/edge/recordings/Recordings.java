@@ -13,7 +13,7 @@ import org.conference.common.events.TelephonyEvent;
 import org.conference.edge.media.Media;
 import org.conference.edge.media.RecordedAudio;
 import org.conference.edge.support.EdgeProperties;
-import org.conference.edge.support.TelephonyPublisher;
+import org.conference.common.telephony.TelephonyPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 

@@ -1,7 +1,7 @@
 package org.conference.edge.sip;
 
 import org.conference.common.events.TelephonyEvent;
-import org.conference.edge.support.TelephonyPublisher;
+import org.conference.common.telephony.TelephonyPublisher;
 
 import reactor.core.publisher.Mono;
 

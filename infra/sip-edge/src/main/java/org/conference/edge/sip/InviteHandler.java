@@ -25,7 +25,7 @@ import org.conference.edge.media.CallAudio;
 import org.conference.edge.media.Media;
 import org.conference.edge.media.MediaCapacityException;
 import org.conference.edge.support.EdgeProperties;
-import org.conference.edge.support.TelephonyPublisher;
+import org.conference.common.telephony.TelephonyPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

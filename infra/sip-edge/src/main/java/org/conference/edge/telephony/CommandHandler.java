@@ -2,9 +2,8 @@ package org.conference.edge.telephony;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
 
+import org.conference.common.events.InvalidTelephonyCommandException;
 import org.conference.common.events.TelephonyCommand;
 import org.conference.edge.calls.CallRegistry;
 import org.conference.edge.calls.EdgeCall;
@@ -33,14 +32,6 @@ class CommandHandler {
 
     private static final Logger log = LoggerFactory.getLogger(CommandHandler.class);
 
-    private static final Set<String> TYPES = Set.of(TelephonyCommand.JOIN, TelephonyCommand.LEAVE,
-            TelephonyCommand.HANGUP, TelephonyCommand.MUTE, TelephonyCommand.UNMUTE, TelephonyCommand.HOLD,
-            TelephonyCommand.UNHOLD, TelephonyCommand.PLAY, TelephonyCommand.RECORD_START,
-            TelephonyCommand.RECORD_STOP);
-    private static final Pattern MEETING_NUMBER = Pattern.compile("[0-9]{1,18}");
-    /** Also a path segment of the recording's URL and never a relative path. */
-    private static final Pattern RECORDING_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}");
-
     private final CallRegistry calls;
     private final Recordings recordings;
     private final MeterRegistry meters;
@@ -54,7 +45,7 @@ class CommandHandler {
     }
 
     void handle(String key, TelephonyCommand command) {
-        String callId = callIdOf(key, command);
+        String callId = TelephonyCommand.targetCallId(key, command);
         Optional<EdgeCall> call = calls.live(callId);
         String outcome;
         if (call.isEmpty()) {
@@ -98,7 +89,7 @@ class CommandHandler {
             case TelephonyCommand.RECORD_START, TelephonyCommand.RECORD_STOP -> {
                 return record(call, command);
             }
-            default -> throw new InvalidCommandException("unknown command type " + command.type());
+            default -> throw new InvalidTelephonyCommandException("unknown command type " + command.type());
         }
         return "applied";
     }
@@ -123,30 +114,5 @@ class CommandHandler {
     private static void inBackground(Mono<Void> work, TelephonyCommand command) {
         work.subscribe(null, failure -> log.warn("Could not finish the recording of {} {}: {}", command.type(),
                 command.argument(), failure.toString()));
-    }
-
-    private static String callIdOf(String key, TelephonyCommand command) {
-        if (command == null) {
-            throw new InvalidCommandException("a command record without a value (key " + key + ")");
-        }
-        if (command.type() == null || !TYPES.contains(command.type())) {
-            throw new InvalidCommandException("unknown command type " + command.type());
-        }
-        String callId = command.callId() != null ? command.callId() : key;
-        if (callId == null || callId.isBlank()) {
-            throw new InvalidCommandException(command.type() + " names no call (neither callId nor record key)");
-        }
-        String argument = command.argument();
-        boolean argumentOk = switch (command.type()) {
-            case TelephonyCommand.JOIN -> argument != null && MEETING_NUMBER.matcher(argument).matches();
-            case TelephonyCommand.PLAY -> argument != null && !argument.isBlank();
-            case TelephonyCommand.RECORD_START, TelephonyCommand.RECORD_STOP ->
-                    argument != null && RECORDING_NAME.matcher(argument).matches();
-            default -> true;
-        };
-        if (!argumentOk) {
-            throw new InvalidCommandException(command.type() + " has an unusable argument: " + argument);
-        }
-        return callId;
     }
 }

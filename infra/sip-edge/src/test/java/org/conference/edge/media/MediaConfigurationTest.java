@@ -30,7 +30,7 @@ class MediaConfigurationTest {
             assertThat(settings.rtpHost()).isEqualTo("0.0.0.0");
             assertThat(settings.advertisedHost()).isEqualTo("0.0.0.0");
             assertThat(settings.rtpPortMin()).isEqualTo(40000);
-            assertThat(settings.rtpPortMax()).isEqualTo(40998);
+            assertThat(settings.rtpPortMax()).isEqualTo(41998);
             assertThat(settings.maxCalls()).isEqualTo(1000);
             assertThat(settings.rtpTimeout()).isEqualTo(Duration.ofSeconds(30));
             assertThat(settings.jitterDepth()).isEqualTo(3);

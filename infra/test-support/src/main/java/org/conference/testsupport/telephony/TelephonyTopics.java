@@ -1,4 +1,4 @@
-package org.conference.simulator;
+package org.conference.testsupport.telephony;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,47 +21,56 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.conference.common.events.TelephonyCommand;
-import org.conference.common.events.Topics;
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The test's own view of the telephony topics, independent of the simulator's Kafka code: it writes commands as
- * plain JSON (or any bytes) the way the platform will, and reads topics from the start with its own consumer.
+ * A test's own view of the telephony topics, independent of any edge's Kafka code and of common-model's records: it
+ * writes commands as the JSON of ARCHITECTURE.md §6 (or any bytes), the way meeting-service does, and reads topics
+ * from the start with its own consumer. Both edges' tests (the simulator's, the SIP edge's) drive them with it.
  */
-final class TelephonyTopics implements AutoCloseable {
+public final class TelephonyTopics implements AutoCloseable {
+
+    /** ARCHITECTURE.md §4, spelled out here so that a renamed topic in common-model fails the edges' tests. */
+    public static final String COMMANDS = "conference.telephony.commands";
+    public static final String EVENTS = "conference.telephony.events";
+
+    /** A command as it goes on the wire: {@code {"id", "type", "callId", "issuedAt", "argument"}}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Command(String id, String type, String callId, long issuedAt, String argument) {
+    }
 
     private final String bootstrapServers;
     private final JsonMapper json = JsonMapper.builder().build();
     private final KafkaProducer<String, byte[]> producer;
 
-    TelephonyTopics(String bootstrapServers) {
+    public TelephonyTopics(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
         this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
     }
 
-    JsonMapper json() {
+    public JsonMapper json() {
         return json;
     }
 
-    /** Sends a command as meeting-service will: JSON of the shared record, keyed by the edge call id. */
-    TelephonyCommand command(String callId, String type, String argument) {
-        TelephonyCommand command = new TelephonyCommand(UUID.randomUUID().toString(), type, callId,
+    /** Sends a command as meeting-service does: its JSON, keyed by the edge call id. */
+    public Command command(String callId, String type, String argument) {
+        Command command = new Command(UUID.randomUUID().toString(), type, callId,
                 System.currentTimeMillis(), argument);
         send(command);
         return command;
     }
 
-    void send(TelephonyCommand command) {
+    public void send(Command command) {
         sendRaw(command.callId(), json.writeValueAsBytes(command));
     }
 
-    void sendRaw(String key, byte[] value) {
+    public void sendRaw(String key, byte[] value) {
         try {
-            producer.send(new ProducerRecord<>(Topics.TELEPHONY_COMMANDS, key, value))
+            producer.send(new ProducerRecord<>(COMMANDS, key, value))
                     .get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -72,7 +81,7 @@ final class TelephonyTopics implements AutoCloseable {
     }
 
     /** A reader of {@code topic} from its first record. */
-    Reader read(String topic) {
+    public Reader read(String topic) {
         return new Reader(topic);
     }
 
@@ -82,7 +91,7 @@ final class TelephonyTopics implements AutoCloseable {
     }
 
     /** Reads a topic from the start and keeps what it has seen, so a test can wait for the records it expects. */
-    final class Reader implements AutoCloseable {
+    public final class Reader implements AutoCloseable {
 
         private final KafkaConsumer<String, byte[]> consumer;
         private final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
@@ -100,17 +109,17 @@ final class TelephonyTopics implements AutoCloseable {
         }
 
         /** Every record read so far whose key is {@code key}, in topic order, after one more poll. */
-        List<ConsumerRecord<String, byte[]>> recordsFor(String key) {
+        public List<ConsumerRecord<String, byte[]>> recordsFor(String key) {
             return records(record -> key.equals(record.key()));
         }
 
-        List<ConsumerRecord<String, byte[]>> records(Predicate<ConsumerRecord<String, byte[]>> wanted) {
+        public List<ConsumerRecord<String, byte[]>> records(Predicate<ConsumerRecord<String, byte[]>> wanted) {
             consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
             return seen.stream().filter(wanted).toList();
         }
 
         /** The JSON values of {@link #recordsFor}. */
-        List<JsonNode> eventsFor(String key) {
+        public List<JsonNode> eventsFor(String key) {
             return recordsFor(key).stream().map(record -> json.readTree(record.value())).toList();
         }
 
