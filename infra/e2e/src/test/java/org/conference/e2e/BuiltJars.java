@@ -22,7 +22,16 @@ record BuiltJars(Path repository, String version) {
 
     /** The jar of {@code module} (e.g. {@code infra/edge-simulator}), whose artifact is named {@code name}. */
     Path of(String module, String name) {
-        Path jar = repository.resolve(module).resolve("target").resolve(name + "-" + version + ".jar");
+        return jar(module, name + "-" + version + ".jar");
+    }
+
+    /** The jar of {@code module} whose runnable jar carries {@code classifier} ({@code <name>-<version>-exec.jar}). */
+    Path of(String module, String name, String classifier) {
+        return jar(module, name + "-" + version + "-" + classifier + ".jar");
+    }
+
+    private Path jar(String module, String fileName) {
+        Path jar = repository.resolve(module).resolve("target").resolve(fileName);
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package " + module
                     + " first (./mvnw -B -pl infra/e2e -am verify builds it)");

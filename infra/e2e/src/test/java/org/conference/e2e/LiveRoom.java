@@ -88,6 +88,21 @@ final class LiveRoom {
         return ownerSid;
     }
 
+    /** The room's DID: what a phone dials. */
+    String did() {
+        return phoneNumber;
+    }
+
+    /** The room's access code of {@code role}, without its {@code #}. */
+    String code(int role) {
+        return code(run, role);
+    }
+
+    /** A caller number of this room's own, for a phone that dials the DID itself (digits only, as a SIP user). */
+    String nextCallerNumber() {
+        return "1212" + run + String.format("%02d", dialled.incrementAndGet());
+    }
+
     /** A caller of {@code role} dials, keys its code and {@code #}, and is in the meeting's mix at both ends. */
     Caller join(int role) {
         String edgeCallId = dialAndKeyCode(role);
@@ -287,8 +302,9 @@ final class LiveRoom {
         return (String) edge(edgeCallId).get("from");
     }
 
+    /** The Call of {@code callerNumber} in {@code GET /calls}, or null when there is none. */
     @SuppressWarnings("unchecked")
-    private Map<String, Object> callOf(String callerNumber) {
+    Map<String, Object> callOf(String callerNumber) {
         List<Map<String, Object>> calls = (List<Map<String, Object>>) api.get("/calls?limit=1000").object(200)
                 .get("calls");
         return calls.stream().filter(call -> callerNumber.equals(call.get("caller"))).findFirst().orElse(null);

@@ -29,10 +29,11 @@ import org.conference.testsupport.processes.ServiceProcess;
 /**
  * The whole platform as the local stack runs it with {@code --scale meeting-service=2 --scale callback-service=2},
  * each part its own OS process from its built jar: provisioning-service, meeting-service ×2, media-service,
- * callback-service ×2, the gateway (given every instance's URL) and the edge simulator, configured by environment
- * (infra/local-stack's topology), on loopback ports planned before anything starts (so the gateway and
- * media-service can be told them, and a killed instance comes back where the gateway expects it), against
- * test-support's Kafka broker and MongoDB, each service with a database of its own that its instances share.
+ * callback-service ×2, the gateway (given every instance's URL), the edge simulator and the SIP edge (which softphones
+ * dial), configured by environment (infra/local-stack's topology), on loopback ports planned before anything starts
+ * (so the gateway and media-service can be told them, and a killed instance comes back where the gateway expects
+ * it), against test-support's Kafka broker and MongoDB, each service with a database of its own that its instances
+ * share.
  * One set of settings serves every end-to-end class ({@link SharedPlatform} starts it once per test JVM). JVMs
  * start two at a time (starting one is CPU-bound). Closing it kills every process it started.
  */
@@ -45,9 +46,16 @@ final class Platform implements AutoCloseable {
     static final String CALLBACK = "callback-service";
     static final String GATEWAY = "gateway-service";
     static final String SIMULATOR = "edge-simulator";
+    static final String SIP_EDGE = "sip-edge";
+    /** The {@code bridgeName} of every call at the SIP edge (the simulator's differs). */
+    static final String SIP_EDGE_BRIDGE = "E2E-SIP-BRIDGE";
 
     /** The simulator's commands consumer: it starts at the latest offset, so it must be assigned before calls. */
     private static final String SIMULATOR_GROUP = "edge-simulator";
+    /** The SIP edge's commands consumer: its own group, at the latest offset too. */
+    private static final String SIP_EDGE_GROUP = "sip-edge";
+    /** RTP ports of the SIP edge: 10 even ones, as many calls as {@code max-calls} lets in. */
+    private static final int RTP_PORTS = 20;
     private static final String TELEPHONY_COMMANDS = "conference.telephony.commands";
     /**
      * A killed instance's partitions go to the other one after the session timeout; Kafka's default of 45 s would
@@ -74,17 +82,19 @@ final class Platform implements AutoCloseable {
     /** Every process ever started, restarts included, so a failure shows the log of a killed one too. */
     private final List<ChildProcess> processes = new CopyOnWriteArrayList<>();
     private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
+    /** The SIP edge's SIP port (UDP and TCP), planned with the rest. */
+    private int sipPort;
 
     private Platform(Path logs) {
         this.logs = logs;
     }
 
-    /** Starts everything and returns once every process is ready and the simulator listens for commands. */
+    /** Starts everything and returns once every process is ready and both edges listen for commands. */
     static Platform start(BuiltJars jars, Path logs) {
         Platform platform = new Platform(logs);
         try {
             platform.launch(platform.plan(jars));
-            platform.awaitSimulatorListening();
+            platform.awaitEdgesListening();
             return platform;
         } catch (RuntimeException | Error e) {
             platform.close();
@@ -113,18 +123,28 @@ final class Platform implements AutoCloseable {
         return new JsonHttp(instance(SIMULATOR, 0).baseUrl() + "/simulator/v1", null);
     }
 
+    /** Where softphones dial a DID: {@code sip:<did>@127.0.0.1:<port>}, UDP (baresip's default) or TCP. */
+    String sipUri(String did) {
+        return "sip:" + did + "@127.0.0.1:" + sipPort;
+    }
+
+    /** The SIP edge's management base URL ({@code http://127.0.0.1:<port>}): its metrics tell what it applied. */
+    String sipEdgeManagementUrl() {
+        return instance(SIP_EDGE, 0).managementUrl();
+    }
+
     String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
     }
 
     /**
      * Service name → the management base URL ({@code http://127.0.0.1:<port>}, its {@code /actuator/**}) of each
-     * instance, in instance order, for every process: the five services, the gateway and the simulator. A
+     * instance, in instance order, for every process: the five services, the gateway and both edges. A
      * restarted instance keeps its URL.
      */
     Map<String, List<String>> managementUrls() {
         Map<String, List<String>> urls = new LinkedHashMap<>();
-        for (String service : List.of(PROVISIONING, MEETING, MEDIA, CALLBACK, GATEWAY, SIMULATOR)) {
+        for (String service : List.of(PROVISIONING, MEETING, MEDIA, CALLBACK, GATEWAY, SIMULATOR, SIP_EDGE)) {
             urls.put(service, instances.getOrDefault(service, List.of()).stream()
                     .map(ServiceProcess::managementUrl).toList());
         }
@@ -187,7 +207,7 @@ final class Platform implements AutoCloseable {
     /**
      * Every process with its ports and environment, in start order: provisioning- and meeting-service first (they
      * declare the topics the others read), then the second meeting-service and media-service, the two
-     * callback-services, the simulator and the gateway.
+     * callback-services, the simulator, the SIP edge and the gateway.
      */
     private List<Planned> plan(BuiltJars jars) {
         MongoBackend mongo = BackingServices.mongo();
@@ -197,6 +217,9 @@ final class Platform implements AutoCloseable {
                 "CONFERENCE_INTERNAL_JWT_SECRET", randomSecret(48));
         int simulatorPort = FreePorts.next();
         String simulatorUrl = "http://127.0.0.1:" + simulatorPort;
+        int sipEdgePort = FreePorts.next();
+        String sipEdgeUrl = "http://127.0.0.1:" + sipEdgePort;
+        sipPort = FreePorts.next();
 
         List<Planned> plan = new ArrayList<>();
         plan.add(planned(jars, PROVISIONING, 1, FreePorts.next(), with(everyService,
@@ -213,7 +236,8 @@ final class Platform implements AutoCloseable {
         plan.add(planned(jars, MEETING, 1, FreePorts.next(), meeting, QUICK_FAILOVER));
         plan.add(planned(jars, MEETING, 2, FreePorts.next(), meeting, QUICK_FAILOVER));
         plan.add(planned(jars, MEDIA, 1, FreePorts.next(), with(everyService, database(mongo, "media-" + run),
-                Map.of("CONFERENCE_MEDIA_EDGE_BASE_URLS", simulatorUrl)), List.of()));
+                // recordings are fetched from either edge
+                Map.of("CONFERENCE_MEDIA_EDGE_BASE_URLS", simulatorUrl + "," + sipEdgeUrl)), List.of()));
         Map<String, String> callback = with(everyService, database(mongo, "callback-" + run), Map.of(
                 "CONFERENCE_CALLBACKS_ALLOW_PRIVATE_TARGETS", "true",
                 // seconds instead of minutes: a failed attempt is retried within the scenario's waits
@@ -228,6 +252,18 @@ final class Platform implements AutoCloseable {
                 "SIMULATOR_CONSUMER_GROUP", SIMULATOR_GROUP,
                 // the base of every recordingLocation, which media-service fetches
                 "SIMULATOR_PUBLIC_BASE_URL", simulatorUrl)), List.of()));
+        int rtpPortMin = RtpPorts.freeRange(RTP_PORTS);
+        plan.add(planned(jars, SIP_EDGE, 1, sipEdgePort, with(everyService, Map.of(
+                "SIP_PORT", Integer.toString(sipPort),
+                "SIP_HOST", "127.0.0.1",
+                "SIP_EDGE_CONSUMER_GROUP", SIP_EDGE_GROUP,
+                "SIP_EDGE_PUBLIC_BASE_URL", sipEdgeUrl,
+                "SIP_EDGE_BRIDGE_NAME", SIP_EDGE_BRIDGE)), List.of(
+                        "--conference.edge.media.rtp-host=127.0.0.1",
+                        "--conference.edge.media.rtp-port-min=" + rtpPortMin,
+                        "--conference.edge.media.rtp-port-max=" + (rtpPortMin + RTP_PORTS - 1),
+                        "--conference.edge.media.max-calls=" + RTP_PORTS / 2,
+                        "--conference.edge.media.recordings-directory=" + logs.resolve("sip-edge-recordings"))));
         plan.add(planned(jars, GATEWAY, 1, FreePorts.next(), with(everyService, Map.of(
                 "PROVISIONING_SERVICE_URI", urls(plan, PROVISIONING),
                 "MEETING_SERVICE_URI", urls(plan, MEETING),
@@ -238,7 +274,12 @@ final class Platform implements AutoCloseable {
 
     private static Planned planned(BuiltJars jars, String service, int instance, int port,
             Map<String, String> environment, List<String> arguments) {
-        Path jar = SIMULATOR.equals(service) ? jars.of("infra/edge-simulator", SIMULATOR) : jars.of(service, service);
+        Path jar = switch (service) {
+            case SIMULATOR -> jars.of("infra/edge-simulator", SIMULATOR);
+            // its plain jar is a library (infra/bench); the runnable one carries the classifier exec
+            case SIP_EDGE -> jars.of("infra/sip-edge", SIP_EDGE, "exec");
+            default -> jars.of(service, service);
+        };
         String name = service + "-" + instance;
         // Its Kafka clients carry the instance's name, so a consumer group's members tell which instance is which.
         Map<String, String> named = with(environment, Map.of("SPRING_KAFKA_CLIENT_ID", name));
@@ -297,11 +338,12 @@ final class Platform implements AutoCloseable {
 
     /**
      * Ready (its readiness probe) says nothing of its consumer: a command published before the group is assigned
-     * would be skipped, as the simulator starts at the latest offset on purpose.
+     * would be skipped, as both edges start at the latest offset on purpose.
      */
-    private void awaitSimulatorListening() {
-        new KafkaGroups(kafka.bootstrapServers()).awaitAssigned(SIMULATOR_GROUP, TELEPHONY_COMMANDS,
-                Duration.ofSeconds(90));
+    private void awaitEdgesListening() {
+        KafkaGroups groups = new KafkaGroups(kafka.bootstrapServers());
+        groups.awaitAssigned(SIMULATOR_GROUP, TELEPHONY_COMMANDS, Duration.ofSeconds(90));
+        groups.awaitAssigned(SIP_EDGE_GROUP, TELEPHONY_COMMANDS, Duration.ofSeconds(90));
     }
 
     private static String randomSecret(int bytes) {

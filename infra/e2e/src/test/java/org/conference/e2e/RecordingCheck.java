@@ -53,6 +53,29 @@ final class RecordingCheck {
                 .isCloseTo(recorded, within(RECORDING_TOLERANCE_MILLIS));
     }
 
+    /**
+     * The meeting's recording once media-service has fetched it from the edge: listed among the owner's files as
+     * {@code meeting-<n>-...wav}, and its download, a WAV of the listed size.
+     */
+    @SuppressWarnings("unchecked")
+    static byte[] downloadedRecording(JsonHttp api, String ownerSid, long meetingNumber, Duration atMost) {
+        AtomicReference<Map<String, Object>> found = new AtomicReference<>();
+        await("the recording of meeting " + meetingNumber + " among the owner's files").atMost(atMost)
+                .pollInterval(Duration.ofMillis(250)).until(() -> {
+                    List<Map<String, Object>> listed = (List<Map<String, Object>>) api.get("/subscribers/" + ownerSid
+                            + "/files?limit=100").object(200).get("fileDescriptors");
+                    listed.stream().filter(file -> file.get("name") instanceof String name
+                            && name.startsWith("meeting-" + meetingNumber + "-") && name.endsWith(".wav"))
+                            .findFirst().ifPresent(found::set);
+                    return found.get() != null;
+                });
+        JsonHttp.Download download = api.download((String) found.get().get("url")).expect(200);
+        assertThat(download.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("audio/wav"));
+        assertThat((long) download.body().length).isEqualTo(number(found.get().get("size")));
+        return download.body();
+    }
+
     /** A generated WAV uploaded through the gateway is listed, comes back with the same SHA-256, and is announced. */
     static void anUploadedWavComesBackByteForByte(JsonHttp api, WebhookReceiver receiver, Room room, Duration atMost) {
         byte[] wav = Wav.tone(2000);

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.TestWatcher;
 /**
  * One {@link Platform} for every end-to-end class of the test JVM: started by the first class that asks for it (a
  * {@code Platform} parameter, e.g. of its {@code @BeforeAll}), kept in the root context's store, and closed by
- * JUnit when the whole run ends. Starting the nine processes takes about a minute and a half on two cores, so no
+ * JUnit when the whole run ends. Starting the ten processes takes about a minute and a half on two cores, so no
  * class starts its own. When a test fails, the end of every process's log is printed to its output.
  */
 final class SharedPlatform implements ParameterResolver, TestWatcher {
