@@ -5,13 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.conference.common.events.Topics;
 import org.conference.testsupport.WithBackingServices;
 import org.conference.testsupport.telephony.TelephonyTopics;
 import org.junit.jupiter.api.AfterEach;
@@ -74,14 +68,7 @@ abstract class SimulatorIntegrationTest {
      */
     private void awaitCommandsListening() throws Exception {
         ContainerTestUtils.waitForAssignment(listeners.getListenerContainer("telephony-commands"), partitions);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            await().atMost(PATIENCE).until(() -> {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(consumerGroup)
-                        .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
-                return committed.keySet().stream()
-                        .filter(partition -> partition.topic().equals(Topics.TELEPHONY_COMMANDS)).count() == partitions;
-            });
-        }
+        topics.awaitCommandsPosition(consumerGroup, partitions, PATIENCE);
     }
 
     /** Places a call from a fresh number to {@code to}; answers its view. */

@@ -4,15 +4,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.conference.common.events.Topics;
 import org.conference.edge.calls.CallRegistry;
 import org.conference.edge.calls.EdgeCall;
@@ -102,14 +96,7 @@ abstract class SipEdgeIntegrationTest {
     /** The edge reads commands from the latest offset: wait until its consumer has committed a position. */
     private void awaitCommandsListening() throws Exception {
         ContainerTestUtils.waitForAssignment(listeners.getListenerContainer("telephony-commands"), partitions);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            await().atMost(PATIENCE).until(() -> {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(consumerGroup)
-                        .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
-                return committed.keySet().stream()
-                        .filter(partition -> partition.topic().equals(Topics.TELEPHONY_COMMANDS)).count() == partitions;
-            });
-        }
+        topics.awaitCommandsPosition(consumerGroup, partitions, PATIENCE);
     }
 
     /** A call placed with the usual offer, answered and acknowledged; answers the edge call id. */

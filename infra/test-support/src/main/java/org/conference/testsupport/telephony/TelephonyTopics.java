@@ -1,5 +1,7 @@
 package org.conference.testsupport.telephony;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -77,6 +81,19 @@ public final class TelephonyTopics implements AutoCloseable {
             throw new IllegalStateException(e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot send a command", e);
+        }
+    }
+
+    /**
+     * Waits until the edge's consumer {@code group} has committed a position on every partition of {@link #COMMANDS}.
+     * An edge reads commands from the latest offset on its first start, and its container commits that position on
+     * assignment: a command sent before it would be skipped.
+     */
+    public void awaitCommandsPosition(String group, int partitions, Duration atMost) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            await(group + " has a position on " + COMMANDS).atMost(atMost).until(() -> admin
+                    .listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS)
+                    .keySet().stream().filter(partition -> partition.topic().equals(COMMANDS)).count() == partitions);
         }
     }
 
